@@ -1,0 +1,10 @@
+"""The JSON API (django-ninja); its OpenAPI document is served at /api/v1/openapi.json."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Bistånd API",
+    version="1",
+    description="Ekonomiskt bistånd: beräkning av försörjningsstöd, ansökningar och beslut.",
+    urls_namespace="api",
+)

@@ -1,0 +1,32 @@
+"""The `bistand` console command.
+
+Two subcommands are plain Python and need no database: `calculate` (the norm engine) and
+`durations` (classifying payment histories). Everything else is handed to Django's management
+commands, so `bistand migrate`, `bistand runserver` and `bistand build_demo` work as with manage.py.
+"""
+
+import os
+import sys
+from importlib import import_module
+
+# Subcommands that run without Django: name -> "module:function(argv) -> exit status".
+PURE_COMMANDS = {
+    "calculate": "bistand.rules.cli:main",
+    "durations": "bistand.statistics.cli:durations_main",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in PURE_COMMANDS:
+        module_name, func_name = PURE_COMMANDS[argv[0]].split(":")
+        return getattr(import_module(module_name), func_name)(argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bistand.project.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["bistand", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SelfsupportConfig(AppConfig):
+    name = "bistand.selfsupport"
+    label = "selfsupport"
