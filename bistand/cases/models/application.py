@@ -1,0 +1,71 @@
+from django.db import models
+
+
+class ApplicationKind(models.TextChoices):
+    FIRST = "first", "Nyansökan"
+    RECURRING = "recurring", "Återansökan"
+    EXTRA_NEED = "extra_need", "Ansökan om extra behov"
+
+
+class ApplicationChannel(models.TextChoices):
+    E_SERVICE = "e_service", "E-tjänst"
+    PAPER = "paper", "Pappersblankett"
+    VISIT = "visit", "Besök"
+
+
+class ApplicationStatus(models.TextChoices):
+    RECEIVED = "received", "Inkommen"
+    DECIDED = "decided", "Beslutad"
+    WITHDRAWN = "withdrawn", "Återkallad"
+
+
+class Application(models.Model):
+    """An application for one month, with the costs, incomes and needs the household declared."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="applications")
+    month = models.DateField("avser månad", help_text="Första dagen i den månad ansökan gäller.")
+    kind = models.CharField("typ", max_length=20, choices=ApplicationKind.choices)
+    channel = models.CharField("kanal", max_length=20, choices=ApplicationChannel.choices)
+    status = models.CharField(
+        "status", max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.RECEIVED
+    )
+    received_at = models.DateTimeField("inkom")
+    # Optimistic locking: every edit bumps the version; an edit based on an older version is refused.
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "ansökan"
+        verbose_name_plural = "ansökningar"
+        ordering = ["-month", "-received_at"]
+        indexes = [models.Index(fields=["case", "month"]), models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.month:%Y-%m}"
+
+
+class DeclaredCategory(models.TextChoices):
+    COST = "cost", "Kostnad"
+    INCOME = "income", "Inkomst"
+    EXTRA_NEED = "extra_need", "Behov utöver försörjningsstöd"
+
+
+class DeclaredItem(models.Model):
+    """One declared amount; `kind` uses the calculation contract's kinds (bistand.rules)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="items")
+    category = models.CharField("kategori", max_length=20, choices=DeclaredCategory.choices)
+    kind = models.CharField("slag", max_length=40)
+    member = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, verbose_name="gäller person"
+    )
+    amount = models.PositiveIntegerField("belopp (kr)")
+    year_to_date = models.PositiveIntegerField(
+        "tidigare arbetsinkomst i år (kr)", default=0, help_text="För barns och skolungdomars egna inkomster."
+    )
+    description = models.CharField("beskrivning", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "uppgift i ansökan"
+        verbose_name_plural = "uppgifter i ansökan"
+        ordering = ["category", "kind", "id"]

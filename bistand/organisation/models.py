@@ -1,0 +1,88 @@
+"""The municipality's organisation: districts (stadsområden), units (enheter) and staff with roles.
+
+Access to cases follows a worker's units and role, so every staff member belongs to one or more units.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+
+
+class Municipality(models.Model):
+    name = models.CharField("namn", max_length=100)
+    municipality_code = models.CharField("kommunkod", max_length=4, help_text="SCB:s fyrsiffriga kommunkod")
+    rules_code = models.CharField(
+        "regelkod",
+        max_length=50,
+        unique=True,
+        help_text="Namnet på kommunens egna parametrar i regelpaketet (t.ex. hyrestak).",
+    )
+
+    class Meta:
+        verbose_name = "kommun"
+        verbose_name_plural = "kommuner"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="districts")
+    name = models.CharField("namn", max_length=100)
+    code = models.CharField("kod", max_length=20)
+
+    class Meta:
+        verbose_name = "stadsområde"
+        verbose_name_plural = "stadsområden"
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "code"], name="district_code_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Unit(models.Model):
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="units")
+    name = models.CharField("namn", max_length=100)
+
+    class Meta:
+        verbose_name = "enhet"
+        verbose_name_plural = "enheter"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", "Socialsekreterare"
+    SENIOR_CASEWORKER = "senior_caseworker", "Förste socialsekreterare"
+    UNIT_MANAGER = "unit_manager", "Enhetschef"
+    ADMINISTRATOR = "administrator", "Administratör"
+    ANALYST = "analyst", "Analytiker"
+
+
+class StaffMember(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff")
+    role = models.CharField("roll", max_length=30, choices=Role.choices)
+    units = models.ManyToManyField(Unit, related_name="staff", verbose_name="enheter")
+    title = models.CharField("titel", max_length=100, blank=True)
+    employment_rate = models.DecimalField(
+        "sysselsättningsgrad (%)", max_digits=5, decimal_places=2, default=Decimal("100")
+    )
+    weekly_hours_full_time = models.DecimalField(
+        "veckoarbetstid vid heltid (timmar)", max_digits=4, decimal_places=2, default=Decimal("40")
+    )
+
+    class Meta:
+        verbose_name = "medarbetare"
+        verbose_name_plural = "medarbetare"
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def full_name(self) -> str:
+        return str(self)
