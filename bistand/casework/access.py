@@ -1,0 +1,72 @@
+"""Who may see which case, and the audit trail of every case page opened.
+
+Rules (issue 3; OSL 26 kap.):
+- caseworkers, senior caseworkers and unit managers reach the cases of their own units;
+- administrators and analysts reach no case files (analysts see pseudonymised statistics);
+- a case where any household member has protected identity is reachable only by its responsible
+  caseworker and by staff with an explicit CaseAccessGrant — others do not see it in any list.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from bistand.cases.models import Case
+from bistand.casework.models import AuditEvent, CaseAccessGrant
+from bistand.organisation.models import Role, StaffMember
+from bistand.people.models import HouseholdMember
+
+CASE_ROLES = {Role.CASEWORKER, Role.SENIOR_CASEWORKER, Role.UNIT_MANAGER}
+
+
+def staff_for(user) -> StaffMember | None:
+    if not user.is_authenticated:
+        return None
+    return StaffMember.objects.filter(user=user).first()
+
+
+def visible_cases(staff: StaffMember | None) -> QuerySet[Case]:
+    """All cases this staff member may open, with protected households filtered out unless granted."""
+    if staff is None or staff.role not in CASE_ROLES:
+        return Case.objects.none()
+    protected = HouseholdMember.objects.filter(household=OuterRef("household")).exclude(
+        person__protected_identity=""
+    )
+    granted = CaseAccessGrant.objects.filter(case=OuterRef("pk"), staff=staff)
+    return (
+        Case.objects.filter(unit__in=staff.units.all())
+        .annotate(_protected=Exists(protected), _granted=Exists(granted))
+        .filter(Q(_protected=False) | Q(caseworker=staff) | Q(_granted=True))
+    )
+
+
+def can_see_protected(staff: StaffMember | None, case: Case) -> bool:
+    if staff is None:
+        return False
+    return case.caseworker_id == staff.pk or CaseAccessGrant.objects.filter(case=case, staff=staff).exists()
+
+
+def case_for_request(request, case_id, what: str) -> Case:
+    """Return the case if the signed-in user may open it, logging the opening; else 403 (also logged).
+
+    `what` says in Swedish what the page shows, e.g. "Akt: tidslinje" — it goes into the audit log.
+    """
+    staff = staff_for(request.user)
+    case = visible_cases(staff).filter(pk=case_id).first()
+    if case is None:
+        exists = get_object_or_404(Case, pk=case_id)
+        log(request, staff, exists, "denied", what)
+        raise PermissionDenied("Du har inte behörighet till det här ärendet.")
+    log(request, staff, case, "view", what)
+    return case
+
+
+def log(request, staff, case, action: str, what: str) -> None:
+    AuditEvent.objects.create(
+        user=request.user if request.user.is_authenticated else None,
+        staff=staff,
+        case=case,
+        action=action,
+        what=what[:200],
+        path=request.get_full_path()[:300],
+    )

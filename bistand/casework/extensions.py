@@ -1,0 +1,53 @@
+"""Extension points through which other areas add to the caseworker's pages.
+
+The path-to-self-support area (bistand.selfsupport) and others register here from their AppConfig.ready(),
+so the casework views never import them and each area stays in its own folder.
+
+- START_PAGE_PANELS: callables (staff: StaffMember, request) -> Panel | None, shown on "Mina ärenden".
+- CASE_FILE_SECTIONS: callables (case: Case, request) -> Panel | None, shown in the case file.
+- TIMELINE_SOURCES: callables (case: Case) -> iterable of TimelineEntry, merged into the case timeline.
+- DECISION_CHECKS: callables (application: Application) -> list[str] of Swedish messages; any message
+  stops the decision and is shown to the caseworker.
+- CASE_ROW_FLAGS: callables (cases: list[Case], staff) -> dict[case_id, list[str]] of short Swedish flags
+  shown beside each case on the start page (e.g. "Ej träffad", "Uppföljning försenad").
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass
+class Panel:
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+@dataclass
+class TimelineEntry:
+    when: date | datetime
+    kind: str  # short English key, e.g. "meeting", "decision"
+    title: str  # Swedish
+    text: str = ""
+    url: str = ""
+
+
+START_PAGE_PANELS: list[Callable] = []
+CASE_FILE_SECTIONS: list[Callable] = []
+TIMELINE_SOURCES: list[Callable[..., Iterable[TimelineEntry]]] = []
+DECISION_CHECKS: list[Callable[..., list[str]]] = []
+CASE_ROW_FLAGS: list[Callable[..., dict]] = []
+
+
+def collect_panels(registry: list[Callable], *args) -> list[Panel]:
+    panels = [p for p in (fn(*args) for fn in registry) if p is not None]
+    return sorted(panels, key=lambda p: p.order)
+
+
+def decision_blockers(application) -> list[str]:
+    messages: list[str] = []
+    for check in DECISION_CHECKS:
+        messages.extend(check(application))
+    return messages
