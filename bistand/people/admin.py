@@ -1,4 +1,5 @@
-"""Admin for persons shows no addresses in lists; protected identities are handled in the case views."""
+"""Admin for persons: administrators maintain structure, not client details, so addresses and contact
+details are not shown here at all (a protected person's address must appear nowhere)."""
 
 from django.contrib import admin
 
@@ -10,6 +11,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["__str__", "personal_number", "protected_identity"]
     search_fields = ["personal_number", "last_name"]
     list_filter = ["protected_identity"]
+    fields = ["personal_number", "first_name", "last_name", "birth_date", "protected_identity"]
 
 
 class HouseholdMemberInline(admin.TabularInline):
