@@ -40,3 +40,8 @@ class CaseAccessGrant(models.Model):
         verbose_name = "behörighet till ärende"
         verbose_name_plural = "behörigheter till ärenden"
         constraints = [models.UniqueConstraint(fields=["case", "staff"], name="one_grant_per_case_staff")]
+
+
+from bistand.casework.journal import JournalNote  # noqa: E402  (lives in its own module; imported for Django)
+
+__all__ = ["AuditEvent", "CaseAccessGrant", "JournalNote"]
