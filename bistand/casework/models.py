@@ -44,4 +44,14 @@ class CaseAccessGrant(models.Model):
 
 from bistand.casework.journal import JournalNote  # noqa: E402  (lives in its own module; imported for Django)
 
-__all__ = ["AuditEvent", "CaseAccessGrant", "JournalNote"]
+# Payment batches live in their own module (owned by the payment export); imported so Django finds them.
+from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine  # noqa: E402
+
+__all__ = [
+    "AuditEvent",
+    "BatchConfirmation",
+    "CaseAccessGrant",
+    "JournalNote",
+    "PaymentBatch",
+    "PaymentBatchLine",
+]
