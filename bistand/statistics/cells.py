@@ -1,0 +1,142 @@
+"""What a report cell shows: its value, its Swedish text, and whether it is suppressed.
+
+The dashboards, the Excel file and the CSV all read the report through `report_cells`, so they show the
+same numbers and hide the same ones. Suppression uses bistand.statistics.privacy: a figure is hidden
+when the group it rests on (Figure.basis) is 1–4 persons/households/events, including the secondary
+suppression needed because district and city totals are shown (privacy.suppress_cells: with one hidden
+unit the total minus the others would give it away). Shares are also hidden when the counted part or
+the rest is a small group (privacy.share). Staff figures (number of caseworkers, time with clients)
+describe employees' work, not clients, and are not suppressed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from bistand.statistics import privacy
+from bistand.statistics.report import FIGURES, Figure, MonthlyReport, ReportRow
+
+NOT_AVAILABLE = ".."  # cannot be computed (no cases, no staff); Swedish statistical convention
+LEGEND = (
+    f"{privacy.SUPPRESSED} = uppgiften visas inte eftersom gruppen är för liten "
+    f"(färre än {privacy.SUPPRESSION_THRESHOLD}) och en person skulle kunna kännas igen. "
+    f"{NOT_AVAILABLE} = kan inte beräknas."
+)
+ENROLLED_PREFIX = "enrolled:"
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: int | Decimal | None  # None when suppressed or not computable
+    text: str
+    suppressed: bool = False
+
+
+def row_key(row: ReportRow) -> tuple[str, str, str]:
+    return (row.level, row.district, row.name)
+
+
+def figures_for(report: MonthlyReport) -> list[Figure]:
+    """The fixed figures plus one column per intervention with enrolments this month."""
+    extra = [
+        Figure(
+            f"{ENROLLED_PREFIX}{label}",
+            f"Inskrivna: {label}",
+            "count",
+            f"{ENROLLED_PREFIX}{label}",
+            "seeds/003",
+        )
+        for label in report.interventions
+    ]
+    return [*FIGURES, *extra]
+
+
+def value_of(row: ReportRow, key: str):
+    if key.startswith(ENROLLED_PREFIX):
+        return dict(row.enrolled).get(key[len(ENROLLED_PREFIX) :], 0)
+    return getattr(row, key)
+
+
+def _group(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def format_value(value, kind: str) -> str:
+    """Swedish number formats: 12 345, 12,5, 25,3 %."""
+    if value is None:
+        return NOT_AVAILABLE
+    if kind in ("count", "money"):
+        return _group(int(value))
+    if kind == "share":
+        percent = (Decimal(value) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return f"{percent}".replace(".", ",") + "\u00a0%"
+    quantized = Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    whole, _, decimals = f"{quantized}".partition(".")
+    return f"{_group(int(whole)) if whole != '-0' else '-0'},{decimals or '0'}"
+
+
+def suppression_masks(report: MonthlyReport, figures: list[Figure], threshold: int) -> dict[tuple, set[str]]:
+    """For every row: the basis fields whose count must be hidden (primary and secondary)."""
+    bases = {f.basis for f in figures if f.basis}
+    masks: dict[tuple, set[str]] = {
+        row_key(r): set() for r in (*report.units, *report.districts, report.city)
+    }
+    for basis in bases:
+        for row in (*report.units, *report.districts, report.city):
+            if privacy.is_suppressed(value_of(row, basis), threshold):
+                masks[row_key(row)].add(basis)
+        # Units within each district (the district row is their total) ...
+        for district in report.districts:
+            units = [r for r in report.units if r.district == district.name]
+            cells = privacy.suppress_cells(
+                {row_key(r): value_of(r, basis) for r in units}, total_shown=True, threshold=threshold
+            )
+            for key, shown in cells.items():
+                if shown is None:
+                    masks[key].add(basis)
+        # ... and districts within the city.
+        cells = privacy.suppress_cells(
+            {row_key(r): value_of(r, basis) for r in report.districts}, total_shown=True, threshold=threshold
+        )
+        for key, shown in cells.items():
+            if shown is None:
+                masks[key].add(basis)
+    return masks
+
+
+def cell_for(row: ReportRow, figure: Figure, mask: set[str], threshold: int) -> Cell:
+    value = value_of(row, figure.key)
+    hidden = figure.basis in mask if figure.basis else False
+    if not hidden and figure.numerator and value is not None:
+        hidden = (
+            privacy.share(value_of(row, figure.numerator), value_of(row, figure.basis), threshold) is None
+        )
+    if hidden:
+        return Cell(None, privacy.SUPPRESSED, suppressed=True)
+    return Cell(value, format_value(value, figure.kind))
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """The report as shown: figures (columns) and, per row, its cells."""
+
+    report: MonthlyReport
+    figures: list[Figure]
+    cells: dict[tuple, dict[str, Cell]]
+
+    def row_cells(self, row: ReportRow) -> list[Cell]:
+        return [self.cells[row_key(row)][f.key] for f in self.figures]
+
+    def cell(self, row: ReportRow, key: str) -> Cell:
+        return self.cells[row_key(row)][key]
+
+
+def report_cells(report: MonthlyReport, threshold: int = privacy.SUPPRESSION_THRESHOLD) -> ReportTable:
+    figures = figures_for(report)
+    masks = suppression_masks(report, figures, threshold)
+    cells = {}
+    for row in (*report.units, *report.districts, report.city):
+        mask = masks[row_key(row)]
+        cells[row_key(row)] = {f.key: cell_for(row, f, mask, threshold) for f in figures}
+    return ReportTable(report, figures, cells)

@@ -1,0 +1,200 @@
+"""Fill the monthly tallies from bistand.selfsupport: meetings, action plans, interventions, time.
+
+Definitions (DECIDED here unless a source is named):
+
+* Meetings count when *held* (status "Genomfört") and their start falls in the month (local time),
+  attributed to the unit of the case. Multi-party meetings count once for each party of interest that
+  took part: with Arbetsförmedlingen, with the municipal labour-market unit (seeds/003: "flerpartssamtal
+  där Arbetsförmedlingen respektive Jobb Malmö har ingått").
+* Current action plans: established on or before the month's last day and not ended by then.
+* Plan within three months (Kolada U31512): among cases open at month end that were opened at least
+  three months before it, those with an action plan established no later than three months after the
+  case was opened.
+* Followed up every three months (Kolada U31514; seeds/003 "följas upp minst en gång var tredje
+  månad"): among current plans at least three months old, those with a follow-up held during the three
+  months ending with the month's last day.
+* Overdue follow-up: a current plan whose due date at month end — the `next_due` of its latest follow-up
+  held by then, else three months after it was established (selfsupport.schedule) — is before the last
+  day of the month.
+* Not met by current caseworker: an open case whose responsible caseworker at month end (queries.holders_at)
+  has never taken part in a held meeting in the case up to month end.
+* Enrolled per intervention: distinct persons with a plan step of that kind running some day in the month
+  in a plan current in the month.
+* Time with clients (seeds/000, goal 25 %): for each caseworker of the unit, minutes of held meetings they
+  took part in, over working minutes from selfsupport.time_share (contracted hours minus holidays and
+  recorded absence). A unit's share is all meeting minutes over all working minutes (time_share.combine).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, time
+
+from django.db.models import Max, Min, Q
+from django.utils import timezone
+
+from bistand.cases.models import Case
+from bistand.organisation.models import StaffMember
+from bistand.selfsupport import schedule, time_share
+from bistand.selfsupport.models import (
+    Absence,
+    ActionPlan,
+    FollowUp,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    PartyKind,
+    PlanStep,
+)
+from bistand.statistics.periods import Month, add_months
+from bistand.statistics.queries import holders_at, open_case_filter
+
+KIND_FIELDS = {
+    MeetingKind.FIRST_VISIT: "first_visits",
+    MeetingKind.PLANNING_VISIT: "planning_visits",
+    MeetingKind.FOLLOW_UP_VISIT: "follow_up_visits",
+    MeetingKind.HOME_VISIT: "home_visits",
+}
+PARTY_FIELDS = {PartyKind.AF: "multi_party_af", PartyKind.MUNICIPAL_LABOUR: "multi_party_labour_unit"}
+
+
+def month_bounds(month: Month) -> tuple[datetime, datetime]:
+    """[start, end) of the month as aware datetimes in the local time zone."""
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(month.first, time.min), tz)
+    end = timezone.make_aware(datetime.combine(month.shift(1).first, time.min), tz)
+    return start, end
+
+
+def fill_tallies(month: Month, tallies: dict) -> None:
+    unit_ids = list(tallies)
+    _meetings(month, unit_ids, tallies)
+    _plans(month, unit_ids, tallies)
+    _not_met(month, unit_ids, tallies)
+    _time_with_clients(month, tallies)
+
+
+def _meetings(month: Month, unit_ids, tallies) -> None:
+    start, end = month_bounds(month)
+    held = Meeting.objects.filter(
+        case__unit_id__in=unit_ids, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
+    )
+    for unit_id, kind in held.values_list("case__unit_id", "kind"):
+        name = KIND_FIELDS.get(kind)
+        if name:
+            setattr(tallies[unit_id], name, getattr(tallies[unit_id], name) + 1)
+    multi = (
+        held.filter(kind=MeetingKind.MULTI_PARTY, parties__party__in=PARTY_FIELDS)
+        .values_list("pk", "case__unit_id", "parties__party")
+        .distinct()
+    )
+    for _pk, unit_id, party in set(multi):
+        name = PARTY_FIELDS[party]
+        setattr(tallies[unit_id], name, getattr(tallies[unit_id], name) + 1)
+
+
+def _plans(month: Month, unit_ids, tallies) -> None:
+    last = month.last
+    current = ActionPlan.objects.filter(case__unit_id__in=unit_ids, established_on__lte=last).filter(
+        Q(ended_on__isnull=True, status="active") | Q(ended_on__gt=last)
+    )
+    current_rows = list(current.values_list("pk", "case__unit_id", "established_on"))
+    plan_ids = [r[0] for r in current_rows]
+    latest_follow_up = dict(
+        FollowUp.objects.filter(plan_id__in=plan_ids, held_on__lte=last)
+        .values("plan_id")
+        .annotate(latest=Max("held_on"))
+        .values_list("plan_id", "latest")
+    )
+    due_after = dict(
+        FollowUp.objects.filter(plan_id__in=plan_ids, held_on__lte=last)
+        .order_by("plan_id", "held_on", "pk")
+        .values_list("plan_id", "next_due")
+    )  # the latest follow-up's next_due wins (ordered by held_on)
+    three_months_ago = add_months(last, -3)
+    for plan_id, unit_id, established_on in current_rows:
+        tally = tallies[unit_id]
+        tally.current_plans.add(plan_id)
+        if add_months(established_on, 3) <= last:
+            tally.follow_up_due.add(plan_id)
+            latest = latest_follow_up.get(plan_id)
+            if latest is not None and latest > three_months_ago:
+                tally.followed_up.add(plan_id)
+        due = due_after.get(plan_id) or schedule.latest_allowed_follow_up(established_on)
+        if schedule.is_overdue(due, last):
+            tally.overdue_follow_ups.add(plan_id)
+
+    # U31512: open cases at least three months old, and whether a plan came within three months.
+    open_cases = Case.objects.filter(open_case_filter(last), unit_id__in=unit_ids)
+    first_plan = dict(
+        ActionPlan.objects.filter(case__in=open_cases)
+        .values("case_id")
+        .annotate(first=Min("established_on"))
+        .values_list("case_id", "first")
+    )
+    for case_id, unit_id, opened_on in open_cases.values_list("pk", "unit_id", "opened_on"):
+        deadline = add_months(opened_on, 3)
+        if deadline <= last:
+            tallies[unit_id].plan_due.add(case_id)
+            first = first_plan.get(case_id)
+            if first is not None and first <= deadline:
+                tallies[unit_id].plan_in_time.add(case_id)
+
+    # Enrolled per intervention: steps running in the month, in plans current in the month.
+    labels = dict(PlanStep._meta.get_field("intervention").choices)
+    steps = (
+        PlanStep.objects.filter(plan__case__unit_id__in=unit_ids, plan__established_on__lte=last)
+        .filter(Q(plan__ended_on__isnull=True) | Q(plan__ended_on__gte=month.first))
+        .filter(Q(start_on__isnull=True) | Q(start_on__lte=last))
+        .filter(Q(end_on__isnull=True) | Q(end_on__gte=month.first))
+        .values_list("plan__case__unit_id", "intervention", "plan__person_id")
+        .distinct()
+    )
+    for unit_id, intervention, person_id in steps:
+        tallies[unit_id].enrolled.setdefault(labels.get(intervention, intervention), set()).add(person_id)
+
+
+def _not_met(month: Month, unit_ids, tallies) -> None:
+    open_cases = dict(
+        Case.objects.filter(open_case_filter(month.last), unit_id__in=unit_ids).values_list("pk", "unit_id")
+    )
+    holders = holders_at(month.last, open_cases)
+    _, end = month_bounds(month)
+    met = set(
+        Meeting.objects.filter(
+            case_id__in=open_cases, status=MeetingStatus.HELD, starts_at__lt=end
+        ).values_list("case_id", "staff__id")
+    )
+    for case_id, unit_id in open_cases.items():
+        holder = holders.get(case_id)
+        if holder is not None and (case_id, holder) not in met:
+            tallies[unit_id].not_met.add(case_id)
+
+
+def _time_with_clients(month: Month, tallies) -> None:
+    staff_ids = {s for t in tallies.values() for s in t.staff}
+    if not staff_ids:
+        return
+    start, end = month_bounds(month)
+    minutes: dict[int, int] = defaultdict(int)
+    rows = Meeting.objects.filter(
+        staff__id__in=staff_ids, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
+    ).values_list("pk", "staff__id", "duration_minutes")
+    for _pk, staff_id, duration in set(rows):
+        minutes[staff_id] += duration
+    absences: dict[int, list] = defaultdict(list)
+    for staff_id, a_start, a_end, extent in Absence.objects.filter(
+        staff_id__in=staff_ids, start_date__lte=month.last, end_date__gte=month.first
+    ).values_list("staff_id", "start_date", "end_date", "extent"):
+        absences[staff_id].append(time_share.AbsencePeriod(a_start, a_end, extent))
+    working = {}
+    for staff in StaffMember.objects.filter(pk__in=staff_ids).only(
+        "pk", "employment_rate", "weekly_hours_full_time"
+    ):
+        working[staff.pk] = time_share.working_minutes(
+            month.first, month.last, staff.employment_rate, staff.weekly_hours_full_time, absences[staff.pk]
+        )
+    for tally in tallies.values():
+        for staff_id in tally.staff:
+            tally.working_minutes[staff_id] = working.get(staff_id, 0)
+            tally.meeting_minutes[staff_id] = minutes.get(staff_id, 0)
