@@ -1,0 +1,95 @@
+"""Payments from decisions: one payment per decision, created at most once.
+
+Idempotence: the payment's key is derived from the decision (f"D{decision.pk}-1") and Payment.key is
+unique, so calling create_payments twice — or twice at the same time — gives the one existing payment.
+
+Amount: decision.total_granted for an ordinary decision. A correction (a new decision that replaces an
+earlier one) pays only the DIFFERENCE between its total and what the earlier decisions in the chain have
+already been given as payments: paying the new total again would pay the month twice. A negative
+difference is recorded as a negative payment (the Payment model's way to correct), which is never put
+in a bank file — recovering money is an återkrav decision, handled outside the payment export. A
+decision that has itself been replaced gets no new payment, and a migrated (historic) decision none at
+all. Zero amounts create nothing.
+
+Recipient: the applicant's name and bank account (clearing number and account number). Nothing else
+about the person is stored on the payment, so a protected person's address can never reach a bank file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import IntegrityError, transaction
+
+from bistand.cases.models import Decision, Payment
+from bistand.casework.payments.bankdays import pay_date_for
+
+
+def payment_key(decision: Decision) -> str:
+    return f"D{decision.pk}-1"
+
+
+def earlier_decisions(decision: Decision) -> list[Decision]:
+    """The decisions this one replaces, nearest first."""
+    chain = []
+    current = decision.corrects
+    while current is not None:
+        chain.append(current)
+        current = current.corrects
+    return chain
+
+
+def amount_to_pay(decision: Decision) -> int:
+    earlier = earlier_decisions(decision)
+    if not earlier:
+        return decision.total_granted
+    already = sum(Payment.objects.filter(decision__in=earlier).values_list("amount", flat=True))
+    return decision.total_granted - already
+
+
+def recipient_account(person) -> str:
+    """ "CLEARING-ACCOUNT" with digits only (so the one dash separates the two), or "" without account.
+
+    Clearing numbers are often written with a dash themselves (Swedbank "8327-9"); only digits are kept.
+    """
+    clearing = re.sub(r"\D", "", person.bank_clearing or "")
+    account = re.sub(r"\D", "", person.bank_account or "")
+    if not account:
+        return ""
+    return f"{clearing}-{account}" if clearing else account
+
+
+def create_payments(decision: Decision) -> list[Payment]:
+    """The payments of `decision` (created now or earlier); [] when nothing is to be paid."""
+    key = payment_key(decision)
+    existing = Payment.objects.filter(key=key).first()
+    if existing is not None:
+        return [existing]
+    if decision.migrated or decision.corrections.exists():
+        return []
+    amount = amount_to_pay(decision)
+    if amount == 0:
+        return []
+    applicant = decision.case.applicant
+    earlier_payment = (
+        Payment.objects.filter(decision__in=earlier_decisions(decision))
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    try:
+        with transaction.atomic():
+            payment = Payment.objects.create(
+                key=key,
+                case=decision.case,
+                decision=decision,
+                month=decision.month,
+                amount=amount,
+                pay_date=pay_date_for(decision.month, decision.decided_on),
+                recipient_name=applicant.full_name if applicant else "",
+                recipient_account=recipient_account(applicant) if applicant else "",
+                corrects=earlier_payment,
+            )
+    except IntegrityError:
+        # Created by a concurrent call between our look-up and insert: the unique key kept it single.
+        return [Payment.objects.get(key=key)]
+    return [payment]
