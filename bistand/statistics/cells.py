@@ -2,9 +2,9 @@
 
 The dashboards, the Excel file and the CSV all read the report through `report_cells`, so they show the
 same numbers and hide the same ones. Suppression uses bistand.statistics.privacy: a figure is hidden
-when the group it rests on (Figure.basis) is 1–4 persons/households/events, including the secondary
-suppression needed because district and city totals are shown (privacy.suppress_cells: with one hidden
-unit the total minus the others would give it away). Shares are also hidden when the counted part or
+when the group it rests on (Figure.basis) is 1–4 persons/households/events (privacy.is_suppressed),
+plus the secondary suppression needed because district and city totals are shown (see
+`suppression_masks`). Shares are also hidden when the counted part or
 the rest is a small group (privacy.share). Staff figures (number of caseworkers, time with clients)
 describe employees' work, not clients, and are not suppressed.
 """
@@ -76,32 +76,44 @@ def format_value(value, kind: str) -> str:
     return f"{_group(int(whole)) if whole != '-0' else '-0'},{decimals or '0'}"
 
 
+def _lines(report: MonthlyReport) -> list[list[tuple]]:
+    """Every group of rows that adds up to a shown total, the total last: units + district, districts + city."""
+    lines = []
+    for district in report.districts:
+        units = [row_key(r) for r in report.units if r.district == district.name]
+        lines.append([*units, row_key(district)])
+    lines.append([*(row_key(r) for r in report.districts), row_key(report.city)])
+    return lines
+
+
 def suppression_masks(report: MonthlyReport, figures: list[Figure], threshold: int) -> dict[tuple, set[str]]:
-    """For every row: the basis fields whose count must be hidden (primary and secondary)."""
-    bases = {f.basis for f in figures if f.basis}
-    masks: dict[tuple, set[str]] = {
-        row_key(r): set() for r in (*report.units, *report.districts, report.city)
-    }
-    for basis in bases:
-        for row in (*report.units, *report.districts, report.city):
-            if privacy.is_suppressed(value_of(row, basis), threshold):
-                masks[row_key(row)].add(basis)
-        # Units within each district (the district row is their total) ...
-        for district in report.districts:
-            units = [r for r in report.units if r.district == district.name]
-            cells = privacy.suppress_cells(
-                {row_key(r): value_of(r, basis) for r in units}, total_shown=True, threshold=threshold
-            )
-            for key, shown in cells.items():
-                if shown is None:
-                    masks[key].add(basis)
-        # ... and districts within the city.
-        cells = privacy.suppress_cells(
-            {row_key(r): value_of(r, basis) for r in report.districts}, total_shown=True, threshold=threshold
-        )
-        for key, shown in cells.items():
-            if shown is None:
-                masks[key].add(basis)
+    """For every row: the basis fields whose count must be hidden (primary and secondary).
+
+    Primary: privacy.is_suppressed. Secondary, as privacy.suppress_cells does for one line, but over the
+    hierarchy: in every line (units + district total, districts + city total) where exactly one cell is
+    hidden it could be recomputed from the others, so the smallest other non-zero part is hidden too;
+    repeated until nothing changes (a hidden district total also needs a hidden unit below it).
+    """
+    rows = {row_key(r): r for r in (*report.units, *report.districts, report.city)}
+    masks: dict[tuple, set[str]] = {key: set() for key in rows}
+    lines = _lines(report)
+    for basis in sorted({f.basis for f in figures if f.basis}):
+        values = {key: value_of(row, basis) for key, row in rows.items()}
+        hidden = {key for key, value in values.items() if privacy.is_suppressed(value, threshold)}
+        changed = True
+        while changed:
+            changed = False
+            for line in lines:
+                if sum(1 for key in line if key in hidden) != 1:
+                    continue
+                parts = [key for key in line[:-1] if key not in hidden and values[key]]
+                if not parts and line[-1] not in hidden and values[line[-1]]:
+                    parts = [line[-1]]  # a part is hidden and every other part is 0: hide the total
+                if parts:
+                    hidden.add(min(parts, key=lambda key: (values[key], key)))
+                    changed = True
+        for key in hidden:
+            masks[key].add(basis)
     return masks
 
 

@@ -16,28 +16,30 @@ Definitions (DECIDED here unless a source is named):
 * Overdue follow-up: a current plan whose due date at month end — the `next_due` of its latest follow-up
   held by then, else three months after it was established (selfsupport.schedule) — is before the last
   day of the month.
-* Not met by current caseworker: an open case whose responsible caseworker at month end (queries.holders_at)
-  has never taken part in a held meeting in the case up to month end.
+* Not met by current caseworker: selfsupport.continuity's rule ("Ej träffad" on the start page) evaluated
+  at month end — the responsible caseworker at month end (queries.holders_at) has not, between the start
+  of their assignment and the month's last day, taken part in a held meeting in the case, in person or
+  by video (continuity.MET_MODES), with a household member present. Evaluating it at month end, not
+  today, keeps a past month's report from changing when clients are met later.
 * Enrolled per intervention: distinct persons with a plan step of that kind running some day in the month
   in a plan current in the month.
-* Time with clients (seeds/000, goal 25 %): for each caseworker of the unit, minutes of held meetings they
-  took part in, over working minutes from selfsupport.time_share (contracted hours minus holidays and
-  recorded absence). A unit's share is all meeting minutes over all working minutes (time_share.combine).
+* Time with clients (seeds/000, goal 25 %): selfsupport.time_report.staff_time_rows for each caseworker
+  of the unit — minutes of held meetings with a client present over working minutes (contracted hours
+  minus holidays and recorded absence). A unit's share is all meeting minutes over all working minutes
+  (as time_share.combine), each caseworker counted once when units merge.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import datetime, time
 
-from django.db.models import Max, Min, Q
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 
-from bistand.cases.models import Case
+from bistand.cases.models import Case, CaseAssignment
 from bistand.organisation.models import StaffMember
-from bistand.selfsupport import schedule, time_share
+from bistand.selfsupport import continuity, schedule, time_report
 from bistand.selfsupport.models import (
-    Absence,
     ActionPlan,
     FollowUp,
     Meeting,
@@ -155,19 +157,36 @@ def _plans(month: Month, unit_ids, tallies) -> None:
 
 
 def _not_met(month: Month, unit_ids, tallies) -> None:
+    last = month.last
     open_cases = dict(
-        Case.objects.filter(open_case_filter(month.last), unit_id__in=unit_ids).values_list("pk", "unit_id")
+        Case.objects.filter(open_case_filter(last), unit_id__in=unit_ids).values_list("pk", "unit_id")
     )
-    holders = holders_at(month.last, open_cases)
+    holders = holders_at(last, open_cases)
+    starts = dict(Case.objects.filter(pk__in=open_cases).values_list("pk", "opened_on"))
+    for case_id, worker_id, start in CaseAssignment.objects.filter(
+        case_id__in=open_cases, start_date__lte=last
+    ).values_list("case_id", "caseworker_id", "start_date"):
+        if holders.get(case_id) == worker_id and start > starts[case_id]:
+            starts[case_id] = start  # the latest assignment of the holder began later than the case
     _, end = month_bounds(month)
-    met = set(
-        Meeting.objects.filter(
-            case_id__in=open_cases, status=MeetingStatus.HELD, starts_at__lt=end
-        ).values_list("case_id", "staff__id")
+    client_present = Meeting.persons.through.objects.filter(meeting_id=OuterRef("meeting_id"))
+    rows = (
+        Meeting.staff.through.objects.filter(
+            meeting__case_id__in=list(open_cases),
+            meeting__status=MeetingStatus.HELD,
+            meeting__mode__in=continuity.MET_MODES,
+            meeting__starts_at__lt=end,
+        )
+        .annotate(_client=Exists(client_present))
+        .filter(_client=True)
+        .values_list("meeting__case_id", "staffmember_id", "meeting__starts_at")
     )
+    met = set()
+    for case_id, staff_id, starts_at in rows:
+        if holders.get(case_id) == staff_id and timezone.localtime(starts_at).date() >= starts[case_id]:
+            met.add(case_id)
     for case_id, unit_id in open_cases.items():
-        holder = holders.get(case_id)
-        if holder is not None and (case_id, holder) not in met:
+        if holders.get(case_id) is not None and case_id not in met:
             tallies[unit_id].not_met.add(case_id)
 
 
@@ -175,26 +194,11 @@ def _time_with_clients(month: Month, tallies) -> None:
     staff_ids = {s for t in tallies.values() for s in t.staff}
     if not staff_ids:
         return
-    start, end = month_bounds(month)
-    minutes: dict[int, int] = defaultdict(int)
-    rows = Meeting.objects.filter(
-        staff__id__in=staff_ids, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
-    ).values_list("pk", "staff__id", "duration_minutes")
-    for _pk, staff_id, duration in set(rows):
-        minutes[staff_id] += duration
-    absences: dict[int, list] = defaultdict(list)
-    for staff_id, a_start, a_end, extent in Absence.objects.filter(
-        staff_id__in=staff_ids, start_date__lte=month.last, end_date__gte=month.first
-    ).values_list("staff_id", "start_date", "end_date", "extent"):
-        absences[staff_id].append(time_share.AbsencePeriod(a_start, a_end, extent))
-    working = {}
-    for staff in StaffMember.objects.filter(pk__in=staff_ids).only(
-        "pk", "employment_rate", "weekly_hours_full_time"
-    ):
-        working[staff.pk] = time_share.working_minutes(
-            month.first, month.last, staff.employment_rate, staff.weekly_hours_full_time, absences[staff.pk]
-        )
+    staff = StaffMember.objects.filter(pk__in=staff_ids).order_by("pk")
+    results = {
+        row.staff.pk: row.result for row in time_report.staff_time_rows(staff, month.first, month.last)
+    }
     for tally in tallies.values():
         for staff_id in tally.staff:
-            tally.working_minutes[staff_id] = working.get(staff_id, 0)
-            tally.meeting_minutes[staff_id] = minutes.get(staff_id, 0)
+            tally.working_minutes[staff_id] = results[staff_id].working_minutes
+            tally.meeting_minutes[staff_id] = results[staff_id].meeting_minutes

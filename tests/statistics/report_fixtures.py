@@ -48,11 +48,25 @@ def first_application(case, month: date, received_at: datetime):
     return make_application(case, month=month, kind="first", received_at=received_at)
 
 
-def meeting(case, kind, when: datetime, staff=(), minutes=60, status="held", parties=()):
+def meeting(
+    case,
+    kind,
+    when: datetime,
+    staff=(),
+    minutes=60,
+    status="held",
+    parties=(),
+    mode="in_person",
+    clients=None,
+):
+    """clients: persons present; by default the household's applicant."""
     m = Meeting.objects.create(
-        case=case, kind=kind, mode="in_person", status=status, starts_at=when, duration_minutes=minutes
+        case=case, kind=kind, mode=mode, status=status, starts_at=when, duration_minutes=minutes
     )
     m.staff.set(staff)
+    if clients is None:
+        clients = [hm.person for hm in case.household.memberships.filter(role="applicant")]
+    m.persons.set(clients)
     for party in parties:
         MeetingParty.objects.create(meeting=m, party=party)
     return m

@@ -245,11 +245,13 @@ def test_time_with_clients_against_working_time(city):
     meeting(case, "multi_party", local(2025, 6, 4), staff=[worker], minutes=240, parties=["af"])
     meeting(case, "multi_party", local(2025, 6, 5), staff=[worker], minutes=180, parties=["fk"])
     meeting(case, "first_visit", local(2025, 6, 12), staff=[worker], minutes=600, status="no_show")
+    meeting(case, "planning_visit", local(2025, 6, 13), staff=[worker], minutes=300, clients=[])  # no client
 
     a = rows(build_monthly_report(JUNE))["Enhet A1"]
     # June 2025: 21 weekdays minus 6 Jun (national day) and 20 Jun (midsommarafton) = 19 working days,
     # minus the vacation 23–27 Jun (5 days) = 14. At 50 % of 40 h: 4 h = 240 min a day -> 3360 min.
-    # Held meetings: 120 + 120 + 180 + 240 + 180 = 840 min -> 840 / 3360 = 0.25 (the no-show is not counted)
+    # Held meetings with a client: 120 + 120 + 180 + 240 + 180 = 840 min -> 840 / 3360 = 0.25
+    # (the no-show and the meeting without a client present are not time with clients)
     assert a.caseworkers == 1
     assert a.full_time_equivalents == Decimal("0.50")
     assert a.client_time_share == Decimal("0.2500")
@@ -271,12 +273,17 @@ def test_caseload_and_clients_not_met_by_their_current_caseworker(city):
     meeting(handed_over, "first_visit", local(2025, 5, 5), staff=[s2])
     later, _ = single_household(a1, caseworker=s2)
     meeting(later, "first_visit", local(2025, 7, 2), staff=[s2])  # after the month: not yet met
+    phoned, _ = single_household(a1, caseworker=s1)
+    meeting(phoned, "follow_up_visit", local(2025, 6, 3), staff=[s1], mode="phone")  # a call is not a meeting
+    absent, _ = single_household(a1, caseworker=s1)
+    meeting(absent, "multi_party", local(2025, 6, 3), staff=[s1], clients=[])  # client not present
 
     a = rows(build_monthly_report(JUNE))["Enhet A1"]
-    # 4 open cases, 2 caseworkers (caseworker + senior caseworker) -> 2.0 per caseworker
-    assert (a.open_cases, a.caseworkers, a.cases_per_caseworker) == (4, 2, Decimal("2.0"))
-    # Not met: `other` (s1 never met them), `handed_over` (only s2 met them), `later` (July) = 3
-    assert a.not_met == 3
+    # 6 open cases, 2 caseworkers (caseworker + senior caseworker) -> 3.0 per caseworker
+    assert (a.open_cases, a.caseworkers, a.cases_per_caseworker) == (6, 2, Decimal("3.0"))
+    # Not met: other (s1 never met them), handed_over (only s2, before s1 took over), later (July),
+    # phoned, absent = 5; only `met` was met
+    assert a.not_met == 5
     assert a.caseworkers_over_cap == 0
 
 
