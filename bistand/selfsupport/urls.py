@@ -1,4 +1,32 @@
-from django.urls import path  # noqa: F401
+"""URLs of the path to self-support, mounted at /sjalvforsorjning/.
+
+Every page under arenden/<case_id>/ opens the case through access.case_for_request first (audit log and
+403), before it looks up anything else, so a user without access gets 403 on every one of them.
+"""
+
+from django.urls import path
+
+from bistand.selfsupport.views import assessments, meetings, other, overview, plans
 
 app_name = "selfsupport"
-urlpatterns: list = []
+
+CASE = "arenden/<int:case_id>/"
+
+urlpatterns = [
+    path("tid-med-klienter/", overview.time_report, name="time_report"),
+    path("franvaro/", overview.absences, name="absences"),
+    path(CASE, overview.overview, name="overview"),
+    path(CASE + "moten/", meetings.meetings, name="meetings"),
+    path(CASE + "moten/<int:meeting_id>/", meetings.record, name="meeting_record"),
+    path(CASE + "livsomraden/", assessments.history, name="assessment_history"),
+    path(CASE + "livsomraden/ny/", assessments.new, name="assessment_new"),
+    path(CASE + "livsomraden/<int:assessment_id>/", assessments.detail, name="assessment_detail"),
+    path(CASE + "plan/", plans.plans, name="plans"),
+    path(CASE + "plan/ny/", plans.new, name="plan_new"),
+    path(CASE + "plan/<int:plan_id>/", plans.detail, name="plan_detail"),
+    path(CASE + "plan/<int:plan_id>/uppfoljning/", plans.follow_up, name="follow_up"),
+    path(CASE + "forsorjningshinder/", other.barriers, name="barriers"),
+    path(CASE + "bevakningar/", other.reminders, name="reminders"),
+    path(CASE + "bevakningar/<int:reminder_id>/klar/", other.reminder_done, name="reminder_done"),
+    path(CASE + "avsluta/", other.close_case, name="close_case"),
+]

@@ -1,0 +1,89 @@
+"""Barriers to self-support (försörjningshinder): who must have one for a month, and the decision check.
+
+Socialstyrelsen: the barrier is registered per individual, for both adults in a household, and assessed
+at every application (reference §5.1). So a decision on an application waits until every adult —
+applicant and co-applicant who are members of the household in the application's month — has a barrier
+registered for that month.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.db.models import Q
+
+from bistand.cases.codes import BARRIER_BY_CODE, BARRIERS
+from bistand.cases.models import BarrierRegistration, Case
+from bistand.people.models import HouseholdMember, MemberRole, Person
+from bistand.selfsupport.common import first_of_month, month_name
+
+ADULT_ROLES = (MemberRole.APPLICANT, MemberRole.CO_APPLICANT)
+
+
+def last_of_month(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def adults_for_month(case: Case, month: date) -> list[Person]:
+    """Applicant and co-applicant who are household members at some point in the month, applicant first."""
+    month = first_of_month(month)
+    memberships = (
+        HouseholdMember.objects.filter(household_id=case.household_id, role__in=ADULT_ROLES)
+        .filter(valid_from__lte=last_of_month(month))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=month))
+        .select_related("person")
+        .order_by("role", "person__birth_date", "person_id")
+    )
+    seen: dict[int, Person] = {}
+    for membership in memberships:
+        seen.setdefault(membership.person_id, membership.person)
+    return list(seen.values())
+
+
+def registrations_for_month(case: Case, month: date) -> dict[int, BarrierRegistration]:
+    month = first_of_month(month)
+    people = [p.pk for p in adults_for_month(case, month)]
+    rows = BarrierRegistration.objects.filter(person_id__in=people, month=month)
+    return {r.person_id: r for r in rows}
+
+
+def missing_barriers(case: Case, month: date) -> list[Person]:
+    registered = registrations_for_month(case, month)
+    return [p for p in adults_for_month(case, month) if p.pk not in registered]
+
+
+def missing_barrier_message(person: Person, month: date) -> str:
+    return (
+        f"Försörjningshinder saknas för {person.full_name} för {month_name(first_of_month(month))}. "
+        "Registrera det innan beslut fattas."
+    )
+
+
+def decision_check(application) -> list[str]:
+    """DECISION_CHECKS entry: one Swedish message per adult without a barrier for the application's month."""
+    return [
+        missing_barrier_message(person, application.month)
+        for person in missing_barriers(application.case, application.month)
+    ]
+
+
+def register_barrier(case: Case, person: Person, month: date, code: str, staff) -> BarrierRegistration:
+    """Register (or replace) the barrier of one adult for one month; one row per person and month."""
+    if code not in BARRIER_BY_CODE:
+        raise ValueError(f"Okänd kod för försörjningshinder: {code}")
+    registration, _ = BarrierRegistration.objects.update_or_create(
+        person=person,
+        month=first_of_month(month),
+        defaults={"case": case, "code": code, "registered_by": staff},
+    )
+    return registration
+
+
+def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The code list grouped under its Swedish headings, in the list's own order, for <optgroup>s."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code in BARRIERS:
+        label = code.label if code.official else f"{code.label} (ej officiell kod)"
+        groups.setdefault(code.group, []).append((code.code, label))
+    return list(groups.items())

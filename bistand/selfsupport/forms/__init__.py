@@ -1,0 +1,1 @@
+"""Forms for the path-to-self-support pages. Labels and messages in Swedish."""

@@ -1,0 +1,270 @@
+"""What this area adds to the caseworker's pages through bistand.casework.extensions.
+
+Registered from SelfsupportConfig.ready(): start-page panels (follow-ups due, reminders, clients not
+met, time with clients), a case-file section, timeline entries, case-row flags and the decision check
+for barriers to self-support.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
+from bistand.cases.models import Case, CaseStatus
+from bistand.casework import access, extensions
+from bistand.casework.extensions import Panel, TimelineEntry
+from bistand.organisation.models import Role
+from bistand.selfsupport import barriers, continuity, plans, summary
+from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name, today
+from bistand.selfsupport.models import ActionPlan, Assessment, FollowUp, Meeting, MeetingStatus, Reminder
+from bistand.selfsupport.time_report import staff_time_rows
+
+DUE_SOON_DAYS = 14
+PANEL_LIMIT = 10
+
+
+def _own_cases(staff):
+    """A caseworker's own cases; a unit manager's are the unit's cases they may see."""
+    cases = access.visible_cases(staff)
+    if staff.role != Role.UNIT_MANAGER:
+        cases = cases.filter(caseworker=staff)
+    return cases.filter(status=CaseStatus.OPEN)
+
+
+def follow_ups_panel(staff, request):
+    if staff.role not in access.CASE_ROLES:
+        return None
+    day = today()
+    due = list(plans.active_plans_due(_own_cases(staff), until=day + timedelta(days=DUE_SOON_DAYS)))
+    overdue = [p for p in due if p.next_follow_up_due < day]
+    return Panel(
+        title="Uppföljningar av genomförandeplaner",
+        template="selfsupport/panels/follow_ups.html",
+        context={
+            "plans": due[:PANEL_LIMIT],
+            "more": max(0, len(due) - PANEL_LIMIT),
+            "overdue_count": len(overdue),
+            "today": day,
+            "days": DUE_SOON_DAYS,
+        },
+        order=20,
+    )
+
+
+def reminders_panel(staff, request):
+    if staff.role not in access.CASE_ROLES:
+        return None
+    day = today()
+    visible = access.visible_cases(staff).values("pk")
+    items = list(
+        Reminder.objects.filter(
+            staff=staff,
+            done_at__isnull=True,
+            case__in=visible,
+            due_on__lte=day + timedelta(days=DUE_SOON_DAYS),
+        )
+        .select_related("case")
+        .order_by("due_on", "id")
+    )
+    return Panel(
+        title="Bevakningar",
+        template="selfsupport/panels/reminders.html",
+        context={
+            "items": items[:PANEL_LIMIT],
+            "more": max(0, len(items) - PANEL_LIMIT),
+            "today": day,
+            "days": DUE_SOON_DAYS,
+            "next": request.get_full_path() if request else "/",
+        },
+        order=25,
+    )
+
+
+def continuity_panel(staff, request):
+    if staff.role not in (Role.CASEWORKER, Role.SENIOR_CASEWORKER):
+        return None
+    cases = list(Case.objects.filter(caseworker=staff, status=CaseStatus.OPEN).select_related("household"))
+    not_met = continuity.not_met_case_ids(cases)
+    listed = sorted((c for c in cases if c.pk in not_met), key=lambda c: c.number)
+    return Panel(
+        title="Klienter du inte har träffat",
+        template="selfsupport/panels/continuity.html",
+        context={
+            "count": len(not_met),
+            "total": len(cases),
+            "cases": listed[:PANEL_LIMIT],
+            "more": max(0, len(listed) - PANEL_LIMIT),
+        },
+        order=30,
+    )
+
+
+def time_panel(staff, request):
+    if staff.role not in (Role.CASEWORKER, Role.SENIOR_CASEWORKER):
+        return None
+    day = today()
+    start = first_of_month(day)
+    row = staff_time_rows([staff], start, day)[0]
+    unit = staff.units.select_related("district__municipality").first()
+    goal = client_meeting_time_goal(unit.district.municipality if unit else None, day)
+    return Panel(
+        title="Tid med klienter",
+        template="selfsupport/panels/time.html",
+        context={
+            "row": row,
+            "goal": goal,
+            "month_label": month_name(start),
+            "below": row.result.share is not None and row.result.share < goal,
+        },
+        order=40,
+    )
+
+
+def case_file_section(case, request):
+    return Panel(
+        title="Väg till självförsörjning",
+        template="selfsupport/panels/case_section.html",
+        context={
+            "case": case,
+            "info": summary.case_summary(case, today()),
+            "exit_reason": EXIT_REASON_BY_CODE.get(case.exit_reason),
+        },
+        order=10,
+    )
+
+
+def row_flags(cases, staff) -> dict[int, list[str]]:
+    cases = list(cases)
+    flags: dict[int, list[str]] = {}
+    for case_id in continuity.not_met_case_ids(cases):
+        flags.setdefault(case_id, []).append(continuity.NOT_MET_FLAG)
+    open_ids = [c.pk for c in cases if c.status == CaseStatus.OPEN]
+    for case_id in plans.overdue_case_ids(open_ids, today()):
+        flags.setdefault(case_id, []).append(plans.OVERDUE_FLAG)
+    return flags
+
+
+def _at(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+def timeline(case) -> list[TimelineEntry]:
+    """Meetings, assessments, plans, follow-ups, barriers, reminders and the closing, in Swedish."""
+    base = f"/sjalvforsorjning/arenden/{case.pk}/"
+    entries = []
+    for m in Meeting.objects.filter(case=case).prefetch_related("persons", "staff__user"):
+        when = timezone.localtime(m.starts_at)
+        if m.status == MeetingStatus.BOOKED:
+            title = f"{m.get_kind_display()} bokat {when:%Y-%m-%d kl. %H:%M}"
+            text = f"{m.get_mode_display()}, {m.duration_minutes} min"
+            at = m.booked_at
+        else:
+            title = f"{m.get_kind_display()}: {m.get_status_display().lower()}"
+            who = ", ".join([p.full_name for p in m.persons.all()] + [s.full_name for s in m.staff.all()])
+            text = (
+                f"{m.get_mode_display()}, {m.duration_minutes} min. Deltog: {who}"
+                if m.is_held
+                else m.get_mode_display()
+            )
+            if m.note and not m.journal_note_id:
+                text += f". {m.note}"
+            at = m.starts_at
+        entries.append(
+            TimelineEntry(
+                at, "meeting", title, text, reverse("selfsupport:meeting_record", args=[case.pk, m.pk])
+            )
+        )
+    for a in Assessment.objects.filter(case=case).select_related("person"):
+        entries.append(
+            TimelineEntry(
+                a.created_at,
+                "assessment",
+                f"Bedömning av livsområden för {a.person.full_name}",
+                f"Bedömd {a.assessed_on:%Y-%m-%d}",
+                reverse("selfsupport:assessment_detail", args=[case.pk, a.pk]),
+            )
+        )
+    for p in ActionPlan.objects.filter(case=case).select_related("person").prefetch_related("goals"):
+        goals = len(p.goals.all())
+        entries.append(
+            TimelineEntry(
+                p.created_at,
+                "plan",
+                f"Genomförandeplan för {p.person.full_name}",
+                f"{goals} mål. Uppföljning senast {p.next_follow_up_due:%Y-%m-%d}.",
+                reverse("selfsupport:plan_detail", args=[case.pk, p.pk]),
+            )
+        )
+    for f in FollowUp.objects.filter(plan__case=case).select_related("plan__person"):
+        entries.append(
+            TimelineEntry(
+                f.created_at,
+                "follow_up",
+                f"Uppföljning av genomförandeplan för {f.plan.person.full_name}",
+                f"Nästa uppföljning senast {f.next_due:%Y-%m-%d}.",
+                reverse("selfsupport:plan_detail", args=[case.pk, f.plan_id]),
+            )
+        )
+    for b in case.barriers.select_related("person"):
+        code = BARRIER_BY_CODE.get(b.code)
+        entries.append(
+            TimelineEntry(
+                b.registered_at,
+                "barrier",
+                f"Försörjningshinder för {month_name(b.month)}",
+                f"{b.person.full_name}: {code.label if code else b.code}",
+                f"{base}forsorjningshinder/?manad={b.month:%Y-%m}",
+            )
+        )
+    for r in Reminder.objects.filter(case=case).select_related("staff__user"):
+        if r.done_at:
+            entries.append(
+                TimelineEntry(
+                    r.done_at,
+                    "reminder",
+                    f"Bevakning klar: {r.text}",
+                    f"Bevakning till {r.due_on:%Y-%m-%d}",
+                    f"{base}bevakningar/",
+                )
+            )
+        else:
+            entries.append(
+                TimelineEntry(
+                    r.created_at,
+                    "reminder",
+                    f"Bevakning till {r.due_on:%Y-%m-%d}: {r.text}",
+                    f"Bevakas av {r.staff.full_name}",
+                    f"{base}bevakningar/",
+                )
+            )
+    if case.status == CaseStatus.CLOSED and case.closed_on:
+        reason = EXIT_REASON_BY_CODE.get(case.exit_reason)
+        entries.append(
+            TimelineEntry(
+                _at(case.closed_on),
+                "closed",
+                "Ärendet avslutat",
+                f"Avslutsorsak: {reason.label if reason else 'ej angiven'}",
+                base,
+            )
+        )
+    return entries
+
+
+def register() -> None:
+    """Add this area's hooks once (ready() may run more than once in tests)."""
+    for registry, fn in (
+        (extensions.START_PAGE_PANELS, follow_ups_panel),
+        (extensions.START_PAGE_PANELS, reminders_panel),
+        (extensions.START_PAGE_PANELS, continuity_panel),
+        (extensions.START_PAGE_PANELS, time_panel),
+        (extensions.CASE_FILE_SECTIONS, case_file_section),
+        (extensions.TIMELINE_SOURCES, timeline),
+        (extensions.CASE_ROW_FLAGS, row_flags),
+        (extensions.DECISION_CHECKS, barriers.decision_check),
+    ):
+        if fn not in registry:
+            registry.append(fn)

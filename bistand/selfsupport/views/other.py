@@ -1,0 +1,141 @@
+"""Barriers for a month, reminders, and closing a case."""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
+from bistand.cases.models import CaseStatus
+from bistand.casework.journal import JournalNote
+from bistand.casework.views.common import staff_required
+from bistand.selfsupport.barriers import adults_for_month, register_barrier, registrations_for_month
+from bistand.selfsupport.common import first_of_month, month_name
+from bistand.selfsupport.forms.other import EXIT_HELP, BarrierForm, CloseCaseForm, ReminderForm
+from bistand.selfsupport.models import Reminder
+from bistand.selfsupport.plans import end_active_plans
+from bistand.selfsupport.views.common import case_context, log_change, open_case
+
+
+def parse_month(value: str | None, default: date) -> date:
+    try:
+        year, month = (int(x) for x in (value or "").split("-")[:2])
+        return date(year, month, 1)
+    except ValueError:
+        return first_of_month(default)
+
+
+def default_barrier_month(case) -> date:
+    """The month of the latest application, else the current month."""
+    latest = case.applications.order_by("-month").values_list("month", flat=True).first()
+    return first_of_month(latest or timezone.localdate())
+
+
+@staff_required
+def barriers(request, case_id: int):
+    case = open_case(request, case_id, "försörjningshinder")
+    month = parse_month(request.GET.get("manad") or request.POST.get("manad"), default_barrier_month(case))
+    adults = adults_for_month(case, month)
+    existing = registrations_for_month(case, month)
+    form = BarrierForm(initial={f"barrier_{p}": r.code for p, r in existing.items()}, adults=adults)
+    if request.method == "POST":
+        form = BarrierForm(request.POST, adults=adults)
+        if form.is_valid():
+            with transaction.atomic():
+                for person in adults:
+                    register_barrier(
+                        case, person, month, form.cleaned_data[f"barrier_{person.pk}"], request.staff
+                    )
+            log_change(request, case, f"försörjningshinder {month:%Y-%m}")
+            messages.success(request, f"Försörjningshinder för {month_name(month)} är sparade.")
+            return redirect(f"{request.path}?manad={month:%Y-%m}")
+    history = case.barriers.select_related("person").order_by("-month", "person__birth_date")[:48]
+    context = case_context(
+        case,
+        "barriers",
+        form=form,
+        month=month,
+        month_label=month_name(month),
+        previous_month=first_of_month(month - timedelta(days=1)),
+        next_month=first_of_month(date(month.year + (month.month == 12), month.month % 12 + 1, 1)),
+        history=[(r, BARRIER_BY_CODE.get(r.code)) for r in history],
+    )
+    return render(request, "selfsupport/barriers.html", context)
+
+
+@staff_required
+def reminders(request, case_id: int):
+    case = open_case(request, case_id, "bevakningar")
+    form = ReminderForm(case=case, initial={"staff": request.staff, "due_on": timezone.localdate()})
+    if request.method == "POST":
+        form = ReminderForm(request.POST, case=case)
+        if form.is_valid():
+            Reminder.objects.create(case=case, created_by=request.staff, **form.cleaned_data)
+            log_change(request, case, "bevakning skapad")
+            messages.success(request, f"Bevakningen är sparad till {form.cleaned_data['due_on']:%Y-%m-%d}.")
+            return redirect("selfsupport:reminders", case_id=case.pk)
+    items = case.reminders.select_related("staff__user", "done_by__user").order_by("done_at", "due_on", "id")
+    context = case_context(
+        case,
+        "reminders",
+        form=form,
+        open_items=[r for r in items if r.done_at is None],
+        done_items=[r for r in items if r.done_at is not None],
+    )
+    return render(request, "selfsupport/reminders.html", context)
+
+
+@staff_required
+def reminder_done(request, case_id: int, reminder_id: int):
+    case = open_case(request, case_id, "bevakning klar")
+    reminder = get_object_or_404(Reminder, pk=reminder_id, case=case)
+    if request.method != "POST":
+        return redirect("selfsupport:reminders", case_id=case.pk)
+    if reminder.done_at is None:
+        reminder.done_at = timezone.now()
+        reminder.done_by = request.staff
+        reminder.save(update_fields=["done_at", "done_by"])
+        log_change(request, case, "bevakning markerad som klar")
+        messages.success(request, f"Bevakningen ”{reminder.text}” är markerad som klar.")
+    target = request.POST.get("next", "")
+    return redirect(
+        target
+        if target.startswith("/") and not target.startswith("//")
+        else f"/sjalvforsorjning/arenden/{case.pk}/bevakningar/"
+    )
+
+
+@staff_required
+def close_case(request, case_id: int):
+    case = open_case(request, case_id, "avsluta ärende")
+    form = CloseCaseForm(initial={"closed_on": timezone.localdate()})
+    if request.method == "POST" and case.status == CaseStatus.OPEN:
+        form = CloseCaseForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            reason = EXIT_REASON_BY_CODE[data["exit_reason"]]
+            with transaction.atomic():
+                case.status = CaseStatus.CLOSED
+                case.closed_on = data["closed_on"]
+                case.exit_reason = reason.code
+                case.save(update_fields=["status", "closed_on", "exit_reason"])
+                end_active_plans(case, data["closed_on"])
+                text = f"Ärendet avslutas per {data['closed_on']:%Y-%m-%d}. Avslutsorsak: {reason.label}."
+                if data["note"].strip():
+                    text += "\n\n" + data["note"].strip()
+                JournalNote.objects.create(
+                    case=case,
+                    author=request.staff,
+                    occurred_on=data["closed_on"],
+                    heading="Ärendet avslutat",
+                    text=text,
+                )
+            log_change(request, case, f"ärendet avslutat ({reason.label})")
+            messages.success(request, f"Ärendet {case.number} är avslutat. Avslutsorsak: {reason.label}.")
+            return redirect("selfsupport:overview", case_id=case.pk)
+    context = case_context(
+        case, "close", form=form, exit_help=EXIT_HELP, exit_reason=EXIT_REASON_BY_CODE.get(case.exit_reason)
+    )
+    return render(request, "selfsupport/close_case.html", context)

@@ -1,0 +1,111 @@
+"""The case's self-support overview, the time-with-clients report and staff absence."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from bistand.cases.codes import EXIT_REASON_BY_CODE
+from bistand.casework.access import CASE_ROLES
+from bistand.casework.views.common import staff_required
+from bistand.organisation.models import Role, StaffMember, Unit
+from bistand.selfsupport import summary
+from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name
+from bistand.selfsupport.forms.other import AbsenceForm
+from bistand.selfsupport.models import Absence
+from bistand.selfsupport.time_report import staff_time_rows, unit_total
+from bistand.selfsupport.views.common import case_context, open_case
+from bistand.selfsupport.views.other import parse_month
+
+MANAGER_ROLES = {Role.UNIT_MANAGER, Role.SENIOR_CASEWORKER}
+
+
+@staff_required
+def overview(request, case_id: int):
+    case = open_case(request, case_id, "översikt")
+    context = case_context(
+        case,
+        "overview",
+        info=summary.case_summary(case, timezone.localdate()),
+        exit_reason=EXIT_REASON_BY_CODE.get(case.exit_reason),
+    )
+    return render(request, "selfsupport/overview.html", context)
+
+
+def _month_end(month: date) -> date:
+    next_month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return date.fromordinal(next_month.toordinal() - 1)
+
+
+@staff_required
+def time_report(request):
+    """Share of working time in client meetings, per caseworker and unit, for one month.
+
+    Caseworkers see their own row and the unit totals; unit managers and senior caseworkers see everyone
+    in their units (absence is personal data, so colleagues do not see each other's rows).
+    """
+    staff = request.staff
+    if staff.role not in CASE_ROLES:
+        raise PermissionDenied("Sidan är till för handläggare och chefer.")
+    today = timezone.localdate()
+    month = parse_month(request.GET.get("manad"), today)
+    end = min(_month_end(month), today) if month <= today else _month_end(month)
+    units = []
+    for unit in staff.units.select_related("district__municipality").order_by("name"):
+        members = StaffMember.objects.filter(
+            units=unit, role__in=list(CASE_ROLES - {Role.UNIT_MANAGER})
+        ).select_related("user")
+        rows = staff_time_rows(members, month, end)
+        visible = rows if staff.role in MANAGER_ROLES else [r for r in rows if r.staff.pk == staff.pk]
+        units.append(
+            {
+                "unit": unit,
+                "rows": visible,
+                "total": unit_total(rows),
+                "goal": client_meeting_time_goal(unit.district.municipality, month),
+            }
+        )
+    context = {
+        "units": units,
+        "month": month,
+        "end": end,
+        "month_label": month_name(month),
+        "previous_month": first_of_month(date.fromordinal(month.toordinal() - 1)),
+        "next_month": date(month.year + (month.month == 12), month.month % 12 + 1, 1),
+        "is_manager": staff.role in MANAGER_ROLES,
+    }
+    return render(request, "selfsupport/time_report.html", context)
+
+
+@staff_required
+def absences(request):
+    """Register and list absence. Unit managers register for their units' staff; others for themselves."""
+    staff = request.staff
+    if staff.role == Role.UNIT_MANAGER:
+        staff_qs = StaffMember.objects.filter(units__in=staff.units.all()).distinct().select_related("user")
+    else:
+        staff_qs = StaffMember.objects.filter(pk=staff.pk).select_related("user")
+    form = AbsenceForm(
+        staff_qs=staff_qs,
+        initial={"staff": staff, "start_date": timezone.localdate(), "end_date": timezone.localdate()},
+    )
+    if request.method == "POST":
+        form = AbsenceForm(request.POST, staff_qs=staff_qs)
+        if form.is_valid():
+            absence = Absence.objects.create(**form.cleaned_data)
+            messages.success(
+                request,
+                f"Frånvaron är sparad ({absence.get_kind_display().lower()} {absence.start_date:%Y-%m-%d}–{absence.end_date:%Y-%m-%d}).",
+            )
+            return redirect("selfsupport:absences")
+    items = Absence.objects.filter(
+        staff__in=staff_qs, end_date__gte=first_of_month(timezone.localdate()).replace(month=1)
+    )
+    context = {
+        "form": form,
+        "items": items.select_related("staff__user").order_by("-start_date", "id")[:200],
+        "units": Unit.objects.filter(pk__in=staff.units.all()),
+    }
+    return render(request, "selfsupport/absences.html", context)

@@ -1,0 +1,137 @@
+"""Action plans: list, write a new plan, view a plan, and record a follow-up."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from bistand.casework.views.common import staff_required
+from bistand.selfsupport.forms.plans import GOAL_SLOTS, MAX_GOALS, FollowUpForm, PlanForm, responsible_choices
+from bistand.selfsupport.models import ActionPlan
+from bistand.selfsupport.plans import create_plan, plan_is_overdue, record_follow_up
+from bistand.selfsupport.schedule import latest_allowed_follow_up
+from bistand.selfsupport.views.common import adults_qs, case_context, labour_unit_name, log_change, open_case
+
+
+@staff_required
+def plans(request, case_id: int):
+    case = open_case(request, case_id, "genomförandeplaner")
+    all_plans = (
+        ActionPlan.objects.filter(case=case)
+        .select_related("person")
+        .prefetch_related("goals")
+        .order_by("-established_on", "-id")
+    )
+    today = timezone.localdate()
+    rows = [(p, plan_is_overdue(p, today)) for p in all_plans]
+    return render(request, "selfsupport/plans.html", case_context(case, "plans", rows=rows))
+
+
+@staff_required
+def new(request, case_id: int):
+    case = open_case(request, case_id, "ny genomförandeplan")
+    persons = adults_qs(case)
+    try:
+        slots = max(
+            GOAL_SLOTS,
+            min(MAX_GOALS, int(request.GET.get("mal") or request.POST.get("goal_slots") or GOAL_SLOTS)),
+        )
+    except ValueError:
+        slots = GOAL_SLOTS
+    unit_name = labour_unit_name(case)
+    kwargs = {"persons_qs": persons, "goal_slots": slots, "labour_unit_name": unit_name}
+    today = timezone.localdate()
+    form = PlanForm(
+        initial={"person": persons.first(), "established_on": today, "client_participated": True}, **kwargs
+    )
+    if request.method == "POST":
+        form = PlanForm(request.POST, **kwargs)
+        if form.is_valid():
+            data = form.cleaned_data
+            plan = create_plan(
+                case,
+                data["person"],
+                request.staff,
+                established_on=data["established_on"],
+                goals=form.goals(),
+                client_participated=data["client_participated"],
+                agreed_on=data["agreed_on"],
+                agreement_method=data["agreement_method"],
+                client_view=data["client_view"],
+                next_follow_up_due=data["next_follow_up_due"],
+            )
+            log_change(request, case, "genomförandeplan upprättad")
+            messages.success(
+                request,
+                f"Genomförandeplanen är sparad. Första uppföljning senast {plan.next_follow_up_due:%Y-%m-%d}.",
+            )
+            return redirect("selfsupport:plan_detail", case_id=case.pk, plan_id=plan.pk)
+    context = case_context(
+        case,
+        "plans",
+        form=form,
+        slots=slots,
+        more_slots=min(MAX_GOALS, slots + 2) if slots < MAX_GOALS else None,
+        default_due=latest_allowed_follow_up(today),
+        labour_unit=unit_name,
+    )
+    return render(request, "selfsupport/plan_form.html", context)
+
+
+@staff_required
+def detail(request, case_id: int, plan_id: int):
+    case = open_case(request, case_id, "genomförandeplan")
+    plan = get_object_or_404(
+        ActionPlan.objects.select_related("person", "created_by__user"), pk=plan_id, case=case
+    )
+    responsible = dict(responsible_choices(labour_unit_name(case)))
+    goals = [
+        (
+            goal,
+            [
+                (step, responsible.get(step.responsible, step.get_responsible_display()))
+                for step in goal.steps.all()
+            ],
+        )
+        for goal in plan.goals.prefetch_related("steps")
+    ]
+    follow_ups = (
+        plan.follow_ups.prefetch_related("reviews__goal")
+        .select_related("created_by__user")
+        .order_by("-held_on", "-id")
+    )
+    context = case_context(
+        case,
+        "plans",
+        plan=plan,
+        goals=goals,
+        follow_ups=follow_ups,
+        overdue=plan_is_overdue(plan, timezone.localdate()),
+    )
+    return render(request, "selfsupport/plan_detail.html", context)
+
+
+@staff_required
+def follow_up(request, case_id: int, plan_id: int):
+    case = open_case(request, case_id, "uppföljning av genomförandeplan")
+    plan = get_object_or_404(ActionPlan.objects.select_related("person"), pk=plan_id, case=case)
+    goals = list(plan.goals.all())
+    form = FollowUpForm(initial={"held_on": timezone.localdate()}, goals=goals)
+    if request.method == "POST" and plan.is_active:
+        form = FollowUpForm(request.POST, goals=goals)
+        if form.is_valid():
+            data = form.cleaned_data
+            done = record_follow_up(
+                plan,
+                request.staff,
+                held_on=data["held_on"],
+                reviews=form.reviews(),
+                note=data["note"],
+                next_due=data["next_due"],
+            )
+            log_change(request, case, "uppföljning av genomförandeplan")
+            messages.success(
+                request, f"Uppföljningen är sparad. Nästa uppföljning senast {done.next_due:%Y-%m-%d}."
+            )
+            return redirect("selfsupport:plan_detail", case_id=case.pk, plan_id=plan.pk)
+    context = case_context(case, "plans", plan=plan, form=form, rows=form.goal_rows())
+    return render(request, "selfsupport/follow_up_form.html", context)
