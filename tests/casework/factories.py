@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from bistand.cases.models import Application, Calculation, Case, DeclaredItem
+from bistand.cases.models import Application, BarrierRegistration, Calculation, Case, DeclaredItem
 from bistand.organisation.models import District, Municipality, Role, StaffMember, Unit
 from bistand.people.models import Household, HouseholdMember, MemberRole, Person
 
@@ -137,6 +137,17 @@ def make_calculation(application, result: dict, request: dict | None = None, sta
         assistance=result.get("assistance", 0),
         created_by=staff,
     )
+
+
+def register_barriers(case, month, code="unemployed_no_benefit", staff=None) -> None:
+    """A barrier to self-support for every adult of the case for the month (a decision requires them)."""
+    for membership in case.household.members_on(month):
+        if membership.role in (MemberRole.APPLICANT, MemberRole.CO_APPLICANT):
+            BarrierRegistration.objects.update_or_create(
+                person=membership.person,
+                month=month.replace(day=1),
+                defaults={"case": case, "code": code, "registered_by": staff},
+            )
 
 
 def single_household(unit, caseworker=None, person=None, valid_from=date(2020, 1, 1)):
