@@ -1,0 +1,66 @@
+"""`bistand calculate [FILE]`: read a JSON request from FILE (or stdin, or "-") and print the JSON result.
+
+Exit status 0 with the result on stdout; exit status 2 with the error body
+{"errors": [{"code", "message", "field"}, …]} on stdout (and a one-line Swedish summary on stderr) when the
+request is malformed JSON, cannot be read or does not validate. No Django is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+
+from bistand.rules.engine import calculate
+from bistand.rules.errors import CalculationError, error
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+
+def load_json(text: str):
+    """JSON with decimals kept exact (7200.5 -> Decimal), so fractional kronor are refused, not rounded."""
+    return json.loads(text, parse_float=Decimal)
+
+
+def _fail(exc: CalculationError) -> int:
+    print(json.dumps(exc.to_dict(), ensure_ascii=False, indent=2))
+    first = exc.items[0]
+    more = f" (och {len(exc.items) - 1} fel till)" if len(exc.items) > 1 else ""
+    print(f"bistand calculate: {first.field or 'begäran'}: {first.message}{more}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="bistand calculate",
+        description="Beräkna försörjningsstöd för en månad. Läser en JSON-begäran från FIL eller standard in.",
+    )
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FIL", help="JSON-begäran (utelämnad eller - = stdin)"
+    )
+    parser.add_argument("--compact", action="store_true", help="skriv resultatet på en rad")
+    args = parser.parse_args(argv)
+    try:
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as handle:
+                text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        return _fail(CalculationError([error("file_not_found", "", path=args.file, detail=exc)]))
+    try:
+        data = load_json(text)
+    except json.JSONDecodeError as exc:
+        return _fail(CalculationError([error("malformed_json", "", detail=exc)]))
+    try:
+        result = calculate(data)
+    except CalculationError as exc:
+        return _fail(exc)
+    print(json.dumps(result, ensure_ascii=False, indent=None if args.compact else 2))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Errors of the calculation contract: a stable English code, a Swedish message and a field path.
+
+Every door (Python, `bistand calculate`, the JSON API) reports the same error body:
+    {"errors": [{"code": "child_over_20", "message": "…", "field": "members[2].birth_date"}, …]}
+Codes are part of the contract and never change meaning; messages may be reworded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# code -> Swedish message template (str.format with the keyword arguments given to `error`).
+MESSAGES: dict[str, str] = {
+    "malformed_json": "Begäran är inte giltig JSON: {detail}.",
+    "not_an_object": "Värdet måste vara ett objekt med namngivna fält.",
+    "not_a_list": "Värdet måste vara en lista.",
+    "missing_field": "Uppgiften saknas.",
+    "unknown_field": "Okänt fält. Kontrollera stavningen.",
+    "invalid_text": "Värdet måste vara en text.",
+    "invalid_boolean": "Värdet måste vara true eller false.",
+    "invalid_month": "Månaden måste vara en riktig månad skriven ÅÅÅÅ-MM, till exempel 2025-06.",
+    "invalid_date": "Datumet måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 1990-04-01.",
+    "invalid_role": "Rollen måste vara applicant (sökande), co_applicant (medsökande) eller child (barn).",
+    "non_integer_amount": "Beloppet måste vara ett heltal i hela kronor, utan decimaler.",
+    "negative_amount": "Beloppet får inte vara negativt.",
+    "unknown_kind": "Okänt slag ”{kind}”. Tillåtna slag: {allowed}.",
+    "unknown_member": "Det finns ingen hushållsmedlem med id ”{member}” i begäran.",
+    "duplicate_member_id": "Två hushållsmedlemmar har samma id ”{member}”.",
+    "missing_applicant": "Hushållet måste ha exakt en sökande (roll applicant).",
+    "too_many_applicants": "Hushållet får bara ha en sökande (roll applicant).",
+    "too_many_co_applicants": "Hushållet får bara ha en medsökande (roll co_applicant).",
+    "member_not_born": "Personen är född efter beräkningsmånaden {month} och kan inte ingå i hushållet.",
+    "child_over_20": (
+        "Barnet fyller {age} år senast den {last_day} och räknas inte längre som hemmavarande barn "
+        "(barn och skolungdomar under 21 år). Personen är ett eget ärende."
+    ),
+    "preschool_lunch_not_child": "Lunch på förskolan kan bara anges för barn (roll child).",
+    "invalid_household_size": "Antalet personer i hushållet måste vara ett heltal, minst 1.",
+    "household_size_too_small": (
+        "Antalet personer i hushållet ({size}) kan inte vara mindre än antalet medlemmar i ärendet ({members})."
+    ),
+    "history_not_before_month": "Månader med försörjningsstöd i historiken måste ligga före beräkningsmånaden {month}.",
+    "no_parameters_for_year": "Det finns ingen riksnorm för år {year} i regelverket. Beräkningen kan inte göras.",
+    "no_price_base_amount": (
+        "Det finns inget prisbasbelopp för år {year} i regelverket, så barns egna arbetsinkomster kan inte beräknas."
+    ),
+    "unknown_municipality": "Kommunen ”{code}” finns inte i regelverket.",
+    "no_municipal_parameters": "Kommunen ”{code}” har inga parametrar som gäller {month}.",
+    "file_not_found": "Filen ”{path}” kunde inte läsas: {detail}.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorItem:
+    code: str
+    message: str
+    field: str
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, "field": self.field}
+
+
+def error(code: str, field: str, **details) -> ErrorItem:
+    """Build an error item; the Swedish message is filled from MESSAGES[code] and `details`."""
+    return ErrorItem(code, MESSAGES[code].format(**details), field)
+
+
+class CalculationError(ValueError):
+    """Raised when a request cannot be calculated; `.errors` lists every problem found (never empty).
+
+    Nothing is half-computed: all validation and parameter look-ups happen before any arithmetic.
+    """
+
+    def __init__(self, errors: list[ErrorItem]):
+        if not errors:
+            raise ValueError("CalculationError needs at least one error")
+        self.items = list(errors)
+        super().__init__("; ".join(f"{e.field}: {e.code}" for e in self.items))
+
+    def __reduce__(self):  # picklable, so batch worker processes can report errors
+        return (type(self), (self.items,))
+
+    @property
+    def errors(self) -> list[dict]:
+        """The errors as JSON-ready dicts: [{"code", "message", "field"}, …]."""
+        return [e.to_dict() for e in self.items]
+
+    def to_dict(self) -> dict:
+        """The error body shared by the CLI and the API."""
+        return {"errors": self.errors}

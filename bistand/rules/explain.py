@@ -1,0 +1,298 @@
+"""Explanation lines: the Swedish sentence, rule id, parameter and source behind every amount.
+
+Worded so that a caseworker can check the arithmetic and an applicant can follow it. The engine decides
+the amounts; these functions only describe them.
+"""
+
+from __future__ import annotations
+
+from bistand.rules.context import MonthContext
+from bistand.rules.income import Window
+from bistand.rules.money import kr, kr_fraction
+from bistand.rules.months import Month
+from bistand.rules.municipal import MunicipalParameters
+from bistand.rules.norm import (
+    BAND_OF_AGE,
+    BANDS,
+    FULL_TABLE_SIZE,
+    LUNCH_BANDS,
+    common_costs,
+    extra_member_cost,
+)
+from bistand.rules.params import IncomeKind, RulePeriod, weakest
+from bistand.rules.result import Line
+
+MARK_NOTES = {
+    "official": "",
+    "secondary": "belopp från sekundär källa",
+    "derived": "beräknat belopp, inte publicerat",
+    "preliminary": "preliminärt belopp",
+}
+
+
+_NUMBER_WORDS = {6: "sex"}
+
+
+def persons(n: int) -> str:
+    return f"{n} {'person' if n == 1 else 'personer'}"
+
+
+def _genitive(name: str) -> str:
+    return name if name[-1:] in "sxz" else f"{name}s"
+
+
+def _norm_ref(ctx: MonthContext, part: str, extra_cite: str = "") -> tuple[str, str, str]:
+    """(text in parentheses, source, confidence) for a riksnorm amount of `part`."""
+    confidence = weakest(ctx.norm_source.confidence, ctx.table.marks[part])
+    cites = ctx.norm_source.cite + (
+        f", {extra_cite}" if extra_cite and extra_cite != ctx.norm_source.cite else ""
+    )
+    note = MARK_NOTES[confidence]
+    return f"riksnormen {ctx.table.year}, {cites}{'; ' + note if note else ''}", cites, confidence
+
+
+def adults(ctx: MonthContext, cohabiting: bool, amount: int, applicant_id: str) -> Line:
+    ref, source, confidence = _norm_ref(ctx, "adults")
+    if cohabiting:
+        text, rule, name = (
+            "sammanboende vuxna, ett gemensamt belopp för båda",
+            "norm.personal.couple",
+            "couple",
+        )
+    else:
+        text, rule, name = "ensamstående vuxen", "norm.personal.single", "single"
+    return Line(
+        rule,
+        amount,
+        f"Personlig kostnad för {text}: {kr(amount)} ({ref})",
+        source,
+        confidence,
+        parameter=f"riksnorm_{ctx.table.year}.adults.{name}",
+        value=amount,
+        member=None if cohabiting else applicant_id,
+    )
+
+
+def child(ctx: MonthContext, member_id: str, age: int, amount: int, lunch: bool, asked_lunch: bool) -> Line:
+    band_index = BAND_OF_AGE[age]
+    band = BANDS[band_index]
+    part = "without_lunch" if lunch else "with_lunch"
+    ref, source, confidence = _norm_ref(ctx, part)
+    who = band.noun + (" som äter lunch på förskolan" if lunch else "")
+    text = f"Personlig kostnad för {who}: {kr(amount)} ({ref})"
+    if asked_lunch and band_index >= LUNCH_BANDS:
+        text += ". Lunch på förskolan påverkar inte beloppet från 7 års ålder."
+    return Line(
+        "norm.personal.child",
+        amount,
+        text,
+        source,
+        confidence,
+        parameter=f"riksnorm_{ctx.table.year}.children.{band.label.replace('–', '-').removesuffix(' år')}.{part}",
+        value=amount,
+        member=member_id,
+    )
+
+
+def common(ctx: MonthContext, members: int, household_size: int, amount: int) -> Line:
+    table = ctx.table
+    if household_size == members:
+        ref, source, confidence = _norm_ref(ctx, "common", ctx.norm_rules.source.cite if members > 7 else "")
+        text = f"Gemensamma hushållskostnader för {persons(members)}: {kr(amount)}"
+        if members > FULL_TABLE_SIZE:
+            extra = extra_member_cost(table)
+            text += (
+                f" ({kr(table.common[-1])} för sju personer + {members - FULL_TABLE_SIZE} × {kr(extra)} "
+                f"för varje person utöver sju)"
+            )
+        return Line(
+            "norm.common",
+            amount,
+            f"{text} ({ref})",
+            source,
+            confidence,
+            parameter=f"riksnorm_{table.year}.common.{min(members, FULL_TABLE_SIZE)}_persons",
+            value=common_costs(table, members),
+        )
+    ref, source, confidence = _norm_ref(ctx, "common", ctx.norm_rules.source.cite)
+    full = common_costs(table, household_size)
+    exact = full * members % household_size == 0
+    rounding = "" if exact else f" (avrundat från {kr_fraction(full * members, household_size)})"
+    text = (
+        f"Andel av gemensamma hushållskostnader: {persons(members)} i ärendet av {household_size} i hushållet, "
+        f"{kr(full)} × {members}/{household_size} = {kr(amount)}{rounding} ({ref})"
+    )
+    return Line(
+        "norm.common.share",
+        amount,
+        text,
+        source,
+        confidence,
+        parameter=f"riksnorm_{table.year}.common.{min(household_size, FULL_TABLE_SIZE)}_persons",
+        value=full,
+    )
+
+
+def cost(ctx: MonthContext, kind: str, label: str, description: str, amount: int) -> Line:
+    what = f"{label} ({description})" if description else label
+    rule = ctx.costs_rule.source
+    return Line(
+        "cost.reasonable",
+        amount,
+        f"{what}: {kr(amount)}, skälig kostnad ({rule.cite})",
+        rule.cite,
+        rule.confidence,
+        kind=kind,
+    )
+
+
+def capped_cost(
+    ctx: MonthContext,
+    kind: str,
+    label: str,
+    description: str,
+    stated: int,
+    approved: int,
+    cap: int,
+    municipal: MunicipalParameters,
+    persons_in_case: int,
+) -> list[Line]:
+    what = f"{label} ({description})" if description else label
+    rule = ctx.costs_rule.source
+    town = _genitive(municipal.name)
+    limit = f"{town} högsta skäliga boendekostnad för {persons(persons_in_case)} är {kr(cap)}"
+    source = f"{rule.cite}; {municipal.decision or municipal.source}"
+    param = f"municipal.{municipal.code}.rent_cap.{min(persons_in_case, len(municipal.rent_cap))}_persons"
+    confidence = weakest(rule.confidence, municipal.confidence)
+    if approved == stated:
+        text = f"{what}: {kr(stated)}, skälig kostnad – {limit} ({rule.cite})"
+        return [
+            Line("cost.reasonable", stated, text, source, confidence, parameter=param, value=cap, kind=kind)
+        ]
+    return [
+        Line(
+            "cost.reasonable",
+            approved,
+            f"{what}: {kr(approved)} av {kr(stated)} godkänns som skälig kostnad – {limit} ({rule.cite})",
+            source,
+            confidence,
+            parameter=param,
+            value=cap,
+            kind=kind,
+        ),
+        Line(
+            "cost.not_approved",
+            0,
+            f"{what}: {kr(stated - approved)} godkänns inte. Kostnaden är högre än vad som bedöms skäligt i "
+            f"{municipal.name} för ett hushåll med {persons(persons_in_case)} ({kr(cap)} i månaden).",
+            source,
+            confidence,
+            counted=False,
+            parameter=param,
+            value=cap,
+            kind=kind,
+        ),
+    ]
+
+
+def extra_need(ctx: MonthContext, kind: str, label: str, description: str, amount: int) -> Line:
+    rule = ctx.extra_needs_rule.source
+    what = f"{label} – {description}" if description else label
+    text = f"{what}: {kr(amount)}, behov för livsföringen i övrigt ({rule.cite})"
+    return Line("extra_need", amount, text, rule.cite, rule.confidence, kind=kind)
+
+
+def income(ctx: MonthContext, kind: str, spec: IncomeKind, member: str, amount: int, counted: int) -> Line:
+    rule = ctx.income_rule.source
+    if counted == amount:
+        text = f"{spec.label}: {kr(amount)} räknas som inkomst ({rule.cite})"
+    else:
+        text = f"{spec.label}: {kr(amount)}, varav {kr(counted)} räknas som inkomst ({rule.cite})"
+    return Line("income.counted", -counted, text, rule.cite, rule.confidence, member=member, kind=kind)
+
+
+def income_not_counted(kind: str, spec: IncomeKind, member: str, amount: int) -> Line:
+    text = f"{spec.label}: {kr(amount)} räknas inte som inkomst. {spec.reason}"
+    return Line(
+        "income.not_counted",
+        0,
+        text,
+        spec.url or "kinds.toml",
+        spec.confidence,
+        counted=False,
+        member=member,
+        kind=kind,
+    )
+
+
+def child_earnings_exempt(
+    ctx: MonthContext, member: str, amount: int, exempt: int, year_to_date: int
+) -> Line:
+    rule: RulePeriod = ctx.child_earnings_rule
+    pbb = ctx.price_base_amount
+    share = "ett halvt prisbasbelopp" if rule.values["pbb_share"] < 1 else "ett prisbasbelopp"
+    earlier = f"; tidigare i år {kr(year_to_date)}" if year_to_date else ""
+    text = (
+        f"Lön för hemmavarande barn eller skolungdom: {kr(exempt)} av {kr(amount)} räknas inte som inkomst. "
+        f"Barns och skolungdomars egna arbetsinkomster räknas inte upp till {share} per kalenderår, "
+        f"{kr(ctx.child_earnings_limit)} för {pbb.year}{earlier} ({rule.source.cite}; prisbasbelopp {pbb.source.cite})"
+    )
+    return Line(
+        "income.child_earnings_exempt",
+        0,
+        text,
+        rule.source.cite,
+        weakest(rule.source.confidence, pbb.source.confidence),
+        counted=False,
+        parameter=f"prisbasbelopp_{pbb.year}",
+        value=pbb.value,
+        member=member,
+        kind="salary",
+    )
+
+
+def work_incentive(ctx: MonthContext, member: str, salary: int, disregarded: int, window: Window) -> Line:
+    rule: RulePeriod = ctx.work_incentive_rule
+    rate = rule.values["rate"]
+    months = rule.values["qualifying_months"]
+    text = (
+        f"Jobbstimulans: {kr(disregarded)} ({rate * 100:.0f} % av lönen {kr(salary)}) räknas inte som inkomst. "
+        f"Hushållet fick försörjningsstöd {_NUMBER_WORDS.get(months, str(months))} månader i följd till och med {Month.from_index(window.qualified)}, "
+        f"så jobbstimulansen gäller {Month.from_index(window.start)}–{Month.from_index(window.end)} "
+        f"({rule.source.cite})"
+    )
+    return Line(
+        "income.work_incentive",
+        0,
+        text,
+        rule.source.cite,
+        rule.source.confidence,
+        counted=False,
+        parameter="work_incentive.rate",
+        value=str(rate),
+        member=member,
+        kind="salary",
+    )
+
+
+def no_work_incentive(ctx: MonthContext, member: str, window: Window | None) -> Line:
+    rule: RulePeriod = ctx.work_incentive_rule
+    months = _NUMBER_WORDS.get(rule.values["qualifying_months"], str(rule.values["qualifying_months"]))
+    if window is None:
+        why = f"hushållet har inte fått försörjningsstöd {months} månader i följd före {ctx.month}"
+    else:
+        why = (
+            f"perioden {Month.from_index(window.start)}–{Month.from_index(window.end)} har löpt ut och kravet på "
+            f"{months} nya månader i följd med försörjningsstöd är ännu inte uppfyllt"
+        )
+    text = f"Jobbstimulans gäller inte denna månad: {why}. Hela lönen räknas ({rule.source.cite})."
+    return Line(
+        "income.work_incentive",
+        0,
+        text,
+        rule.source.cite,
+        rule.source.confidence,
+        counted=False,
+        member=member,
+        kind="salary",
+    )
