@@ -16,7 +16,9 @@ LOCALE = "sv_SE"
 
 
 def number(amount: int | Decimal) -> str:
-    return format_decimal(amount, locale=LOCALE)
+    """Digits grouped with non-breaking spaces; a negative amount gets a real minus sign (U+2212)."""
+    text = format_decimal(amount, locale=LOCALE)
+    return "\u2212" + text[1:] if text.startswith("-") else text
 
 
 def kr(amount: int | Decimal) -> str:

@@ -1,0 +1,162 @@
+"""Everything a decision letter shows, as plain strings (amounts already written the Swedish way).
+
+Protected identity: if ANY member of the household has protected personal data (skyddade
+personuppgifter, any level — the same rule as case visibility in casework/access.py), no address of
+anyone appears in the letter; the recipient block says "Adress visas inte (skyddade personuppgifter)"
+and the letter is delivered by the unit (by hand or via Skatteverket's förmedlingsuppdrag).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from bistand.cases.models import Decision, DecisionOutcome, Payment
+from bistand.casework.decisions.labels import kind_label
+from bistand.casework.decisions.legal import APPEAL_TITLE, committee_name
+from bistand.casework.decisions.money import kr, long_date, month_name
+from bistand.casework.decisions.proposals import section_of
+from bistand.people.models import HouseholdMember, Person
+
+PROTECTED_ADDRESS = "Adress visas inte (skyddade personuppgifter)"
+
+OUTCOME_LABELS = dict(DecisionOutcome.choices)
+
+
+@dataclass
+class Row:
+    label: str
+    amount: str = ""
+    requested: str = ""
+    outcome: str = ""
+    css: str = ""
+
+
+@dataclass
+class Letter:
+    municipality: str
+    committee: str
+    unit: str
+    district: str
+    case_number: str
+    decided_on: str
+    month: str
+    title: str
+    recipient_name: str
+    personal_number: str
+    address_lines: list[str]
+    applied_for: str
+    summary: list[str]
+    item_rows: list[Row]
+    reasons: list[str]
+    calculation_rows: list[Row] = field(default_factory=list)
+    legal_basis: str = ""
+    appeal_title: str = APPEAL_TITLE
+    appeal_paragraphs: list[str] = field(default_factory=list)
+    signer_name: str = ""
+    signer_title: str = ""
+    printed_on: str = ""
+
+
+def household_is_protected(household) -> bool:
+    return HouseholdMember.objects.filter(household=household).exclude(person__protected_identity="").exists()
+
+
+def address_lines(person: Person | None, protected: bool) -> list[str]:
+    if protected:
+        return [PROTECTED_ADDRESS]
+    if person is None:
+        return []
+    postal = person.postal_code.replace(" ", "")
+    postal = f"{postal[:3]} {postal[3:]}" if len(postal) == 5 else person.postal_code
+    return [line for line in (person.street_address, f"{postal} {person.city}".strip()) if line]
+
+
+def _summary(decision: Decision) -> list[str]:
+    month = month_name(decision.month)
+    if decision.outcome == DecisionOutcome.REJECTED:
+        lines = [f"Din ansökan om ekonomiskt bistånd för {month} avslås."]
+    else:
+        lines = [f"Du beviljas ekonomiskt bistånd med {kr(decision.total_granted)} för {month}."]
+        if decision.outcome == DecisionOutcome.PARTLY_GRANTED:
+            lines.append("En del av det du har ansökt om avslås. Skälen står nedan.")
+    payment = Payment.objects.filter(decision=decision, amount__gt=0).order_by("id").first()
+    if payment is not None:
+        lines.append(f"Pengarna betalas ut till ditt konto den {long_date(payment.pay_date)}.")
+    return lines
+
+
+def _calculation_rows(decision: Decision, items, names: dict[str, str]) -> list[Row]:
+    """Need items as granted, then each income as counted, the sums and the amount granted."""
+    if decision.calculation is None:
+        return []
+    rows = [Row(i.label, kr(i.granted)) for i in items]
+    need = sum(i.granted for i in items)
+    rows.append(Row("Summa behov", kr(need), css="sum"))
+    for line in decision.calculation.result.get("lines", []):
+        if section_of(line) != "income":
+            continue
+        label = kind_label("income", line["kind"]) if line.get("kind") else str(line.get("text", ""))
+        if line.get("member") and line["member"] in names and len(names) > 1:
+            label = f"{label} ({names[line['member']]})"
+        counted = line.get("counted", True) and line.get("amount", 0) != 0
+        rows.append(
+            Row(label if counted else f"{label} (räknas inte)", kr(line.get("amount", 0) if counted else 0))
+        )
+    income = int(decision.calculation.result.get("income_total", 0))
+    rows.append(Row("Summa inkomster", kr(-income), css="sum"))
+    rows.append(Row("Beviljat ekonomiskt bistånd", kr(decision.total_granted), css="total"))
+    return rows
+
+
+def letter_for(decision: Decision) -> Letter:
+    case = decision.case
+    district = case.unit.district
+    municipality = district.municipality
+    applicant = case.applicant
+    protected = household_is_protected(case.household)
+    items = list(decision.items.order_by("id"))
+    names = {
+        str(m.person_id): m.person.full_name for m in case.household.memberships.select_related("person")
+    }
+    title = "Beslut om ekonomiskt bistånd"
+    if decision.corrects_id:
+        title = f"Nytt beslut om ekonomiskt bistånd (ersätter beslutet den {long_date(decision.corrects.decided_on)})"
+    application = decision.application
+    applied_for = f"Du har ansökt om ekonomiskt bistånd för {month_name(decision.month)}."
+    if application is not None:
+        applied_for += f" Ansökan ({application.get_kind_display().lower()}) kom in den " + long_date(
+            timezone.localtime(application.received_at).date()
+        )
+        applied_for += "."
+    reasons = [r for r in decision.reasons.splitlines() if r.strip()]
+    if not reasons:
+        reasons = ["Du har rätt till ekonomiskt bistånd enligt beräkningen nedan."]
+    signer = decision.decided_by
+    return Letter(
+        municipality=municipality.name,
+        committee=committee_name(municipality.name),
+        unit=case.unit.name,
+        district=district.name,
+        case_number=case.number,
+        decided_on=long_date(decision.decided_on),
+        month=month_name(decision.month),
+        title=title,
+        recipient_name=applicant.full_name if applicant else "",
+        personal_number=applicant.personal_number_display if applicant else "",
+        address_lines=address_lines(applicant, protected),
+        applied_for=applied_for,
+        summary=_summary(decision),
+        item_rows=[
+            Row(i.label, kr(i.granted), kr(i.requested), OUTCOME_LABELS.get(i.outcome, i.outcome))
+            for i in items
+        ],
+        reasons=reasons,
+        calculation_rows=_calculation_rows(decision, items, names),
+        legal_basis=decision.legal_basis,
+        appeal_paragraphs=[p for p in decision.appeal_instruction.split("\n\n") if p.strip()],
+        signer_name=signer.full_name if signer else "",
+        signer_title=(signer.title or signer.get_role_display()) if signer else "",
+        printed_on=long_date(timezone.localdate()),
+    )
