@@ -8,3 +8,8 @@ api = NinjaAPI(
     description="Ekonomiskt bistånd: beräkning av försörjningsstöd, ansökningar och beslut.",
     urls_namespace="api",
 )
+
+# Receiving applications (casework); the router lives with the casework area.
+from bistand.casework.api import router as applications_router  # noqa: E402
+
+api.add_router("", applications_router)

@@ -1,4 +1,41 @@
-from django.urls import path  # noqa: F401
+"""URLs of the caseworker web application. Every page under arenden/<case_id>/ goes through
+access.case_for_request (audit log + 403), which tests/casework/test_views_access.py checks for each one."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from bistand.casework.views import applications, audit, casefile, decisions, journal, start
 
 app_name = "casework"
-urlpatterns: list = []
+
+CASE = "arenden/<int:case_id>/"
+
+urlpatterns = [
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", start.start, name="start"),
+    path("logg/", audit.audit_log, name="audit_log"),
+    path(CASE, casefile.case_file, name="case"),
+    path(CASE + "journal/", journal.journal, name="journal"),
+    path(CASE + "ansokningar/ny/", applications.application_new, name="application_new"),
+    path(CASE + "ansokningar/<int:application_id>/", applications.application_detail, name="application"),
+    path(
+        CASE + "ansokningar/<int:application_id>/andra/",
+        applications.application_edit,
+        name="application_edit",
+    ),
+    path(
+        CASE + "ansokningar/<int:application_id>/besluta/",
+        applications.application_decide,
+        name="application_decide",
+    ),
+    path(CASE + "beslut/<int:decision_id>/", decisions.decision_detail, name="decision"),
+    path(CASE + "beslut/<int:decision_id>/brev.pdf", decisions.decision_letter, name="decision_letter"),
+    path(CASE + "beslut/<int:decision_id>/ratta/", decisions.decision_correct, name="decision_correct"),
+]

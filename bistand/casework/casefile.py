@@ -1,0 +1,109 @@
+"""What the case file page shows, gathered as plain data: members, timeline, current calculation.
+
+Kept out of the view so the same rules (above all: no address of a protected person for a user without
+access) are applied in one place and can be tested without rendering a page.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.urls import reverse
+from django.utils import timezone
+
+from bistand.cases.models import Calculation, Case
+from bistand.casework import access, extensions
+from bistand.casework.journal import JournalNote
+from bistand.casework.templatetags.casework_tags import kr
+from bistand.casework.templatetags.casework_tags import month_sv as _month
+from bistand.people.models import HouseholdMember
+
+
+@dataclass
+class MemberRow:
+    membership: HouseholdMember
+    age: int
+    address: str  # "" when hidden or missing
+    address_hidden: bool
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def member_rows(case: Case, staff, day: date | None = None) -> list[MemberRow]:
+    """The household on `day`; a protected person's address only for staff who may see it (OSL 26 kap.)."""
+    day = day or timezone.localdate()
+    may_see = access.can_see_protected(staff, case)
+    rows = []
+    for membership in case.household.members_on(day):
+        person = membership.person
+        hidden = person.is_protected and not may_see
+        address = ""
+        if not hidden:
+            address = ", ".join(
+                p for p in (person.street_address, f"{person.postal_code} {person.city}".strip()) if p
+            )
+        rows.append(MemberRow(membership, age_on(person.birth_date, day), address, hidden))
+    return rows
+
+
+def _as_datetime(value: date | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+    return timezone.make_aware(datetime.combine(value, time(0, 0)))
+
+
+def timeline(case: Case) -> list[extensions.TimelineEntry]:
+    """Everything that happened in the case, newest first: our own records plus the extensions' entries."""
+    entries: list[extensions.TimelineEntry] = []
+    for application in case.applications.all():
+        entries.append(
+            extensions.TimelineEntry(
+                application.received_at,
+                "application",
+                f"{application.get_kind_display()} för {_month(application.month)} kom in",
+                f"{application.get_channel_display()} – {application.get_status_display().lower()}",
+                reverse("casework:application", args=[case.pk, application.pk]),
+            )
+        )
+    for decision in case.decisions.all():
+        title = f"Beslut: {decision.get_outcome_display().lower()} för {_month(decision.month)}"
+        if decision.corrects_id:
+            title += " (rättelse)"
+        entries.append(
+            extensions.TimelineEntry(
+                decision.decided_at,
+                "decision",
+                title,
+                f"Beviljat {kr(decision.total_granted)}",
+                reverse("casework:decision", args=[case.pk, decision.pk]),
+            )
+        )
+    for payment in case.payments.all():
+        entries.append(
+            extensions.TimelineEntry(
+                payment.pay_date,
+                "payment",
+                f"Utbetalning för {_month(payment.month)}",
+                kr(payment.amount),
+                reverse("casework:decision", args=[case.pk, payment.decision_id]),
+            )
+        )
+    for note in JournalNote.objects.filter(case=case).select_related("author__user"):
+        entries.append(
+            extensions.TimelineEntry(
+                note.written_at,
+                "journal",
+                f"Journalanteckning: {note.heading}",
+                f"{note.author.full_name}",
+                f"{reverse('casework:journal', args=[case.pk])}#anteckning-{note.pk}",
+            )
+        )
+    for source in extensions.TIMELINE_SOURCES:
+        entries.extend(source(case))
+    entries.sort(key=lambda e: _as_datetime(e.when), reverse=True)
+    return entries
+
+
+def current_calculation(case: Case) -> Calculation | None:
+    return case.calculations.order_by("-month", "-created_at", "-id").first()

@@ -1,0 +1,214 @@
+"""Handling an application: register it, change its declared items, see the calculation and decide.
+
+The application page prepares everything (calculation snapshot, decision proposal per need item, changes
+since last month) so that an unchanged recurring application is decided with one confirmation. Every
+change and every decision carries the application version the caseworker saw; a stale one is refused.
+"""
+
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from bistand.cases.models import Calculation
+from bistand.cases.models.application import ApplicationKind, ApplicationStatus
+from bistand.cases.services import last_day_of_month
+from bistand.casework import access, applications, decisions, extensions, payments
+from bistand.casework.forms import ApplicationHeadForm, DecisionForm, ItemSections, today_month
+from bistand.casework.views.common import staff_required
+
+
+def _members(case, month):
+    return [m.person for m in case.household.members_on(last_day_of_month(month))]
+
+
+def _more_rows(request) -> dict:
+    """The "Lägg till rad" buttons post the form with name=add_row and the section's prefix as value."""
+    prefix = request.POST.get("add_row")
+    return {prefix: 1} if prefix else {}
+
+
+@staff_required
+def application_new(request, case_id: int):
+    case = access.case_for_request(request, case_id, "Registrera ansökan")
+    previous = case.applications.order_by("-month", "-received_at").first()
+    month = today_month()
+    members = _members(case, month)
+    if request.method == "POST":
+        head = ApplicationHeadForm(request.POST)
+        sections = ItemSections(request.POST, members=members, extra_rows=_more_rows(request))
+        if not request.POST.get("add_row") and head.is_valid() and sections.is_valid():
+            data = head.cleaned_data
+            received_at = timezone.make_aware(datetime.combine(data["received_on"], time(12, 0)))
+            application = applications.register_application(
+                case,
+                month=data["month"],
+                kind=data["kind"],
+                channel=data["channel"],
+                received_at=received_at,
+                items=sections.items(),
+            )
+            messages.success(request, "Ansökan är registrerad. Beräkningen är gjord nedan.")
+            return redirect("casework:application", case_id=case.pk, application_id=application.pk)
+    else:
+        head = ApplicationHeadForm(
+            initial={
+                "month": month,
+                "kind": ApplicationKind.RECURRING if previous else ApplicationKind.FIRST,
+                "channel": "paper",
+                "received_on": timezone.localdate(),
+            }
+        )
+        # A recurring application usually repeats last month's amounts: start from them.
+        items = applications.items_of(previous) if previous else []
+        sections = ItemSections(items=items, members=members)
+    return render(
+        request,
+        "casework/application_form.html",
+        {"case": case, "head": head, "sections": sections, "previous": previous, "application": None},
+    )
+
+
+@staff_required
+def application_edit(request, case_id: int, application_id: int):
+    case = access.case_for_request(request, case_id, "Ändra ansökan")
+    application = get_object_or_404(case.applications, pk=application_id)
+    members = _members(case, application.month)
+    stale = None
+    version = application.version
+    if request.method == "POST":
+        sections = ItemSections(request.POST, members=members, extra_rows=_more_rows(request))
+        posted_version = _int(request.POST.get("version"))
+        if not request.POST.get("add_row") and sections.is_valid():
+            try:
+                applications.replace_items(application, posted_version, sections.items())
+            except (applications.StaleVersion, applications.NotEditable) as exc:
+                stale = exc.message
+                application.refresh_from_db()
+                version = application.version  # saving again now overwrites knowingly
+            else:
+                messages.success(request, "Ändringarna är sparade och ansökan är beräknad på nytt.")
+                return redirect("casework:application", case_id=case.pk, application_id=application.pk)
+        else:
+            version = posted_version
+    else:
+        sections = ItemSections(items=applications.items_of(application), members=members)
+    if application.status != ApplicationStatus.RECEIVED and stale is None:
+        stale = applications.DECIDED_MESSAGE
+    return render(
+        request,
+        "casework/application_form.html",
+        {
+            "case": case,
+            "application": application,
+            "sections": sections,
+            "version": version,
+            "stale": stale,
+            "current_items": applications.items_of(application) if stale else None,
+        },
+    )
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _detail_context(request, case, application, form=None, problems=()):
+    staff = request.staff
+    calculation, calc_errors, proposals = None, [], []
+    decided = application.status != ApplicationStatus.RECEIVED
+    if decided:
+        decision = application.decisions.order_by("-decided_at", "-id").first()
+        calculation = decision.calculation if decision else None
+    else:
+        calculation, calc_errors = applications.prepared_calculation(application, staff)
+    if calculation is not None and not decided:
+        proposals = decisions.propose(calculation)
+    changes = decisions.changes_since_last_month(application)
+    if form is None and calculation is not None and not decided:
+        form = DecisionForm(
+            initial={"version": application.version, "calculation": calculation.pk}, proposals=proposals
+        )
+    unchanged = not changes and application.kind == ApplicationKind.RECURRING
+    return {
+        "case": case,
+        "application": application,
+        "items": application.items.select_related("member").order_by("category", "id"),
+        "calculation": calculation,
+        "calc_errors": calc_errors,
+        "proposals": proposals,
+        "proposed_total": sum(p.granted for p in proposals),
+        "changes": changes,
+        "unchanged": unchanged,
+        "blockers": [] if decided else extensions.decision_blockers(application),
+        "form": form,
+        "problems": list(problems),
+        "decisions": application.decisions.order_by("-decided_at", "-id"),
+        "decided": decided,
+    }
+
+
+@staff_required
+def application_detail(request, case_id: int, application_id: int):
+    case = access.case_for_request(request, case_id, "Ansökan, beräkning och beslutsförslag")
+    application = get_object_or_404(case.applications, pk=application_id)
+    return render(request, "casework/application.html", _detail_context(request, case, application))
+
+
+@staff_required
+def application_decide(request, case_id: int, application_id: int):
+    case = access.case_for_request(request, case_id, "Beslut om ansökan")
+    application = get_object_or_404(case.applications, pk=application_id)
+    if request.method != "POST":
+        return redirect("casework:application", case_id=case.pk, application_id=application.pk)
+    calculation = Calculation.objects.filter(
+        application=application, pk=_int(request.POST.get("calculation"))
+    )
+    calculation = calculation.first()
+    if calculation is None:
+        raise Http404("Beräkningen finns inte.")
+    form = DecisionForm(request.POST, proposals=decisions.propose(calculation))
+    if not form.is_valid():
+        return render(request, "casework/application.html", _detail_context(request, case, application, form))
+    try:
+        decision = _decide(application, calculation, request.staff, form)
+    except applications.StaleVersion as exc:
+        return _refused(request, case, application, [exc.message])
+    except decisions.DecisionRefused as exc:
+        return _refused(request, case, application, list(exc.messages))
+    messages.success(request, f"Beslutet är fattat: {decision.get_outcome_display().lower()}.")
+    return redirect("casework:decision", case_id=case.pk, decision_id=decision.pk)
+
+
+@transaction.atomic
+def _decide(application, calculation, staff, form):
+    application = applications.lock_current(application.pk, form.cleaned_data["version"])
+    current = applications.current_calculation(application)
+    if current is None or current.pk != calculation.pk:
+        raise applications.StaleVersion(
+            "Uppgifterna bakom beräkningen har ändrats sedan du öppnade ansökan, så beslutet har inte "
+            "fattats. Se den nya beräkningen och besluta igen."
+        )
+    # decide() itself refuses on delegation, the extensions' checks (e.g. missing barriers) and overrides.
+    decision = decisions.decide(application, calculation, staff, form.overrides() or None)
+    payments.create_payments(decision)
+    return decision
+
+
+def _refused(request, case, application, problems):
+    """Show the application again with the reasons, keeping what the caseworker typed in the form."""
+    application.refresh_from_db()
+    context = _detail_context(request, case, application, problems=problems)
+    if context["calculation"] is not None and not context["decided"]:
+        data = request.POST.copy()
+        data["version"] = str(application.version)
+        data["calculation"] = str(context["calculation"].pk)
+        context["form"] = DecisionForm(data, proposals=context["proposals"])
+        context["form"].is_valid()
+    return render(request, "casework/application.html", context, status=409)

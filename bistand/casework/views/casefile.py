@@ -1,0 +1,24 @@
+"""The case file (akt): household, timeline, current calculation and the extensions' sections."""
+
+from django.shortcuts import render
+
+from bistand.cases.models.application import ApplicationStatus
+from bistand.casework import access, casefile, extensions
+from bistand.casework.views.common import render_panels, staff_required
+
+
+@staff_required
+def case_file(request, case_id: int):
+    case = access.case_for_request(request, case_id, "Akt: hushåll, tidslinje och beräkning")
+    context = {
+        "case": case,
+        "members": casefile.member_rows(case, request.staff),
+        "timeline": casefile.timeline(case),
+        "calculation": casefile.current_calculation(case),
+        "open_applications": case.applications.filter(status=ApplicationStatus.RECEIVED).order_by("month"),
+        "decisions": case.decisions.select_related("decided_by__user")[:12],
+        "sections": render_panels(
+            extensions.collect_panels(extensions.CASE_FILE_SECTIONS, case, request), request
+        ),
+    }
+    return render(request, "casework/case_file.html", context)

@@ -1,0 +1,53 @@
+"""Shared helpers for the views: the signed-in staff member, role checks, partial rendering for htmx."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from bistand.casework import access
+
+
+def staff_required(view):
+    """Sign-in required, and the user must be a staff member; `request.staff` is set for the view."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        staff = access.staff_for(request.user)
+        if staff is None:
+            raise PermissionDenied("Ditt konto är inte kopplat till någon medarbetare i Bistånd.")
+        request.staff = staff
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def render_page_or_partial(request, template: str, partial: str, context: dict, status: int = 200):
+    """Render only `partial` for an htmx request (it swaps one region), otherwise the whole page."""
+    name = partial if request.htmx else template
+    return render(request, name, context, status=status)
+
+
+def case_for_print(request, case_id, what: str):
+    """Like access.case_for_request, but the opening is logged as a print (a letter or an export)."""
+    staff = access.staff_for(request.user)
+    case = access.visible_cases(staff).filter(pk=case_id).first()
+    if case is None:
+        return access.case_for_request(request, case_id, what)  # logs the refusal and raises 403
+    access.log(request, staff, case, "print", what)
+    return case
+
+
+def render_panels(panels, request) -> list[dict]:
+    """Render each extension panel's template with its own context (plus `panel`) into HTML once."""
+    return [
+        {
+            "title": panel.title,
+            "slug": f"panel-{index}",
+            "html": render_to_string(panel.template, {**panel.context, "panel": panel}, request=request),
+        }
+        for index, panel in enumerate(panels, start=1)
+    ]

@@ -1,0 +1,141 @@
+"""The start page's data: which households need something done, and the caseload against the cap.
+
+A caseworker sees their own open cases; a unit manager sees the unit's cases and each worker's caseload.
+"What changed since last month" comes from the decision service, so an unchanged recurring application
+can be recognised at a glance and decided with one confirmation.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+
+from bistand import rules
+from bistand.cases.models import Application, Case, CaseStatus
+from bistand.cases.models.application import ApplicationStatus
+from bistand.casework import access, decisions, extensions
+from bistand.organisation.models import Role, StaffMember
+from bistand.people.models import HouseholdMember, MemberRole
+
+
+@dataclass
+class ApplicationRow:
+    application: Application
+    changes: list = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.changes and self.application.kind == "recurring"
+
+
+@dataclass
+class CaseRow:
+    case: Case
+    applicant: object
+    members: int
+    flags: list[str]
+    applications: list[ApplicationRow]
+
+
+@dataclass
+class WorkerLoad:
+    staff: StaffMember
+    open_cases: int
+    to_decide: int
+    cap: int | None
+
+    @property
+    def over_cap(self) -> bool:
+        return self.cap is not None and self.open_cases > self.cap
+
+
+def caseload_cap(municipality, day: date) -> int | None:
+    """The municipality's highest number of households per caseworker (a municipal rules parameter).
+
+    None when the municipality has no parameters in the rules package: the page then shows the caseload
+    without a cap rather than inventing one.
+    """
+    if municipality is None:
+        return None
+    try:
+        return rules.municipal_parameters(municipality.rules_code, day).caseload_cap
+    except rules.CalculationError:
+        return None
+
+
+def _open_cases(queryset, today: date):
+    current = HouseholdMember.objects.filter(valid_from__lte=today).exclude(valid_to__lt=today)
+    received = Application.objects.filter(status=ApplicationStatus.RECEIVED).order_by("month", "received_at")
+    return (
+        queryset.filter(status=CaseStatus.OPEN)
+        .select_related("household", "unit__district__municipality", "caseworker__user")
+        .prefetch_related(
+            Prefetch("household__memberships", queryset=current.select_related("person"), to_attr="current"),
+            Prefetch("applications", queryset=received, to_attr="received"),
+        )
+        .order_by("number")
+    )
+
+
+def case_rows(cases, staff, today: date, with_changes: bool = True) -> list[CaseRow]:
+    cases = list(_open_cases(cases, today))
+    flags: dict = {}
+    for source in extensions.CASE_ROW_FLAGS:
+        for case_id, case_flags in (source(cases, staff) or {}).items():
+            flags.setdefault(case_id, []).extend(case_flags)
+    rows = []
+    for case in cases:
+        applicant = next((m.person for m in case.household.current if m.role == MemberRole.APPLICANT), None)
+        applications = [
+            ApplicationRow(a, decisions.changes_since_last_month(a) if with_changes else [])
+            for a in case.received
+        ]
+        rows.append(
+            CaseRow(case, applicant, len(case.household.current), flags.get(case.pk, []), applications)
+        )
+    return rows
+
+
+def caseworker_start(staff: StaffMember, today: date) -> dict:
+    rows = case_rows(access.visible_cases(staff).filter(caseworker=staff), staff, today)
+    to_decide = [(row, app) for row in rows for app in row.applications]
+    to_decide.sort(key=lambda pair: (pair[1].application.month, pair[1].application.received_at))
+    municipality = staff.units.first().district.municipality if staff.units.exists() else None
+    return {
+        "rows": rows,
+        "to_decide": to_decide,
+        "unchanged_count": sum(1 for _, app in to_decide if app.unchanged),
+        "caseload": len(rows),
+        "cap": caseload_cap(municipality, today),
+    }
+
+
+def unit_start(manager: StaffMember, today: date) -> dict:
+    """A unit manager's view: caseload and pending decisions per worker, and cases with nobody responsible."""
+    cases = access.visible_cases(manager).filter(status=CaseStatus.OPEN)
+    open_by_worker = Counter(cases.values_list("caseworker_id", flat=True))
+    pending = Counter(
+        Application.objects.filter(case__in=cases, status=ApplicationStatus.RECEIVED).values_list(
+            "case__caseworker_id", flat=True
+        )
+    )
+    workers = (
+        StaffMember.objects.filter(
+            units__in=manager.units.all(), role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER]
+        )
+        .select_related("user")
+        .distinct()
+    )
+    municipality = manager.units.first().district.municipality if manager.units.exists() else None
+    cap = caseload_cap(municipality, today)
+    loads = [WorkerLoad(w, open_by_worker.get(w.pk, 0), pending.get(w.pk, 0), cap) for w in workers]
+    loads.sort(key=lambda load: (-load.open_cases, load.staff.full_name))
+    unassigned = case_rows(cases.filter(caseworker__isnull=True), manager, today, with_changes=False)
+    return {
+        "loads": loads,
+        "cap": cap,
+        "unassigned": unassigned,
+        "total_open": sum(open_by_worker.values()),
+        "total_pending": sum(pending.values()),
+    }
