@@ -164,3 +164,21 @@ def test_help_is_in_swedish():
     assert result.returncode == 0
     assert "Användning: bistand durations" in result.stdout
     assert "mycket långvarigt" in result.stdout
+
+
+def test_reader_turns_amounts_into_whole_ore_and_months_into_indexes(tmp_path):
+    from bistand.statistics.payments_csv import read_payments_csv
+
+    path = write(
+        tmp_path,
+        GOOD_HEADER
+        + 'a,2025-01,1234\na,2025-01,-0.01\nb,1999-12,"99,5"\nb,2025-02,999999999999999\nc,0001-01,-7.05\n',
+    )
+    frame = read_payments_csv(path)
+    assert frame.rows() == [
+        ("a", 2025 * 12 + 0, 123_400),  # 1234 kr = 123 400 öre
+        ("a", 2025 * 12 + 0, -1),  # -0,01 kr = -1 öre
+        ("b", 1999 * 12 + 11, 9_950),  # 99,5 kr = 9 950 öre
+        ("b", 2025 * 12 + 1, 99_999_999_999_999_900),  # the largest allowed amount, 15 digits
+        ("c", 1 * 12 + 0, -705),
+    ]
