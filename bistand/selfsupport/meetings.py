@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bistand.casework.journal import JournalNote
-from bistand.selfsupport.models import Meeting, MeetingKind, MeetingParty, MeetingStatus
+from bistand.selfsupport.models import Meeting, MeetingParty, MeetingStatus
 
 
 def book_meeting(
@@ -65,8 +65,9 @@ def record_meeting(
 ) -> Meeting:
     """Record how a booked meeting went. `parties` is [(party_kind, contact_name), …].
 
-    A held meeting with a note also gets a journal note, dated the meeting's day and signed by the
-    recording caseworker; the journal note is append-only, so recording again writes a new one.
+    A held meeting always gets a journal note (who took part, and the note), dated the meeting's day and
+    signed by the recording caseworker (FL 27 §); a missed or cancelled one gets one if a note is written.
+    Journal notes are append-only, so recording the meeting again writes a new note.
     """
     meeting.status = status
     meeting.starts_at = starts_at
@@ -80,21 +81,19 @@ def record_meeting(
     meeting.staff.set(list(staff_members) or [staff])
     meeting.parties.all().delete()
     MeetingParty.objects.bulk_create(MeetingParty(meeting=meeting, party=p, name=n) for p, n in parties)
-    if note.strip() and status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.CANCELLED):
-        heading = (
-            describe(meeting)
-            if status == MeetingStatus.HELD
-            else f"{meeting.get_kind_display()}: {meeting.get_status_display().lower()}"
-        )
-        lines = [note.strip()]
+    if status == MeetingStatus.HELD or note.strip():
         if status == MeetingStatus.HELD:
-            lines.append(f"Deltagare: {participants_line(meeting, labour_unit_name)}")
+            heading = describe(meeting)
+            lines = [note.strip(), f"Deltagare: {participants_line(meeting, labour_unit_name)}"]
+        else:
+            heading = f"{meeting.get_kind_display()}: {meeting.get_status_display().lower()}"
+            lines = [note.strip()]
         journal = JournalNote.objects.create(
             case=meeting.case,
             author=staff,
             occurred_on=timezone.localtime(starts_at).date(),
             heading=heading[:120],
-            text="\n\n".join(lines),
+            text="\n\n".join(line for line in lines if line),
         )
         meeting.journal_note_id = journal.pk
         meeting.save(update_fields=["journal_note_id"])
@@ -103,6 +102,3 @@ def record_meeting(
 
 def upcoming_meetings(case):
     return case.meetings.filter(status=MeetingStatus.BOOKED).order_by("starts_at")
-
-
-KIND_NEEDS_PARTY = {MeetingKind.MULTI_PARTY}
