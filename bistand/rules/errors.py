@@ -60,7 +60,7 @@ class ErrorItem:
         return {"code": self.code, "message": self.message, "field": self.field}
 
 
-def error(code: str, field: str, **details) -> ErrorItem:
+def error(code: str, field: str, /, **details) -> ErrorItem:
     """Build an error item; the Swedish message is filled from MESSAGES[code] and `details`."""
     return ErrorItem(code, MESSAGES[code].format(**details), field)
 

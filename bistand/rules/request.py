@@ -133,8 +133,13 @@ class _Reader:
         self.fail("invalid_date", path)
         return None
 
+    def get(self, raw: dict, key: str, path: str, read, default=None):
+        """Read raw[key] with `read`; a missing key gives `default` (missing_field is reported by `fields`)."""
+        return read(raw[key], f"{path}.{key}") if key in raw else default
+
     def items(self, data: dict, name: str, build) -> tuple:
-        """Read the list `name`; an unusable entry becomes None (its errors are already recorded)."""
+        """Read the list `name`. An entry that is not an object becomes None; an entry with unreadable
+        fields is kept with None in them, so that the meaning checks still see the rest of it."""
         values = data.get(name, [])
         if not isinstance(values, list):
             self.fail("not_a_list", name)
@@ -143,46 +148,44 @@ class _Reader:
         out = []
         for i, raw in enumerate(values):
             path = f"{name}[{i}]"
-            before = len(self.errors)
-            ok = self.fields(raw, path, required, optional)
-            item = build(raw, path) if ok else None
-            out.append(item if len(self.errors) == before else None)
+            out.append(build(self, raw, path) if self.fields(raw, path, required, optional) else None)
         return tuple(out)
 
 
-def _member(r: _Reader, raw: dict, path: str) -> Member | None:
-    member_id = r.text(raw.get("id"), f"{path}.id")
+def _member(r: _Reader, raw: dict, path: str) -> Member:
     role = raw.get("role")
-    if role not in ROLES:
+    if "role" in raw and role not in ROLES:
         r.fail("invalid_role", f"{path}.role")
-    birth = r.date(raw.get("birth_date"), f"{path}.birth_date")
     lunch = raw.get("preschool_lunch", False)
     if not isinstance(lunch, bool):
         r.fail("invalid_boolean", f"{path}.preschool_lunch")
-    if member_id is None or role not in ROLES or birth is None or not isinstance(lunch, bool):
-        return None
-    return Member(member_id, role, birth, lunch)
+    return Member(
+        id=r.get(raw, "id", path, r.text),
+        role=role if role in ROLES else None,
+        birth_date=r.get(raw, "birth_date", path, r.date),
+        preschool_lunch=lunch is True,
+    )
 
 
 def _amount_item(cls):
     def build(r: _Reader, raw: dict, path: str):
-        kind = r.text(raw.get("kind"), f"{path}.kind")
-        amount = r.amount(raw.get("amount"), f"{path}.amount")
-        description = r.text(raw.get("description", ""), f"{path}.description")
-        return cls(kind, amount, description)
+        return cls(
+            kind=r.get(raw, "kind", path, r.text),
+            amount=r.get(raw, "amount", path, r.amount),
+            description=r.get(raw, "description", path, r.text, ""),
+        )
 
     return build
 
 
-def _income(r: _Reader, raw: dict, path: str) -> Income | None:
-    kind = r.text(raw.get("kind"), f"{path}.kind")
-    amount = r.amount(raw.get("amount"), f"{path}.amount")
-    member = raw.get("member")
-    if member is not None:
-        member = r.text(member, f"{path}.member")
-    ytd = r.amount(raw.get("year_to_date", 0), f"{path}.year_to_date")
-    description = r.text(raw.get("description", ""), f"{path}.description")
-    return Income(kind, amount, member, ytd, description)
+def _income(r: _Reader, raw: dict, path: str) -> Income:
+    return Income(
+        kind=r.get(raw, "kind", path, r.text),
+        amount=r.get(raw, "amount", path, r.amount),
+        member=r.get(raw, "member", path, lambda v, p: None if v is None else r.text(v, p)),
+        year_to_date=r.get(raw, "year_to_date", path, r.amount, 0),
+        description=r.get(raw, "description", path, r.text, ""),
+    )
 
 
 def _household_size(r: _Reader, value) -> int | None:
@@ -210,26 +213,21 @@ def parse_request(data: dict) -> CalculationRequest:
     if not r.fields(data, "", {"month", "members"}, _TOP - {"month", "members"}):
         raise CalculationError(r.errors)
     month = r.month(data["month"], "month") if "month" in data else None
-    members = r.items(data, "members", lambda raw, p: _member(r, raw, p)) if "members" in data else ()
+    members = r.items(data, "members", _member)
     municipality = data.get("municipality")
     if municipality is not None:
         municipality = r.text(municipality, "municipality")
     draft = CalculationRequest(
         month=month,
         members=members,
-        costs=r.items(data, "costs", lambda raw, p: _amount_item(Cost)(r, raw, p)),
-        incomes=r.items(data, "incomes", lambda raw, p: _income(r, raw, p)),
-        extra_needs=r.items(data, "extra_needs", lambda raw, p: _amount_item(ExtraNeed)(r, raw, p)),
+        costs=r.items(data, "costs", _amount_item(Cost)),
+        incomes=r.items(data, "incomes", _income),
+        extra_needs=r.items(data, "extra_needs", _amount_item(ExtraNeed)),
         assistance_history=_history(r, data),
         household_size=_household_size(r, data.get("household_size")),
         municipality=municipality,
     )
-    unreadable = {
-        m.get("id")
-        for m, ok in zip(data.get("members") or [], members, strict=False)
-        if ok is None and isinstance(m, dict)
-    }
-    semantic = check_request(draft, frozenset(x for x in unreadable if isinstance(x, str)))
+    semantic = check_request(draft)
     if "members" not in data:  # already reported as missing_field; "no applicant" would only repeat it
         semantic = [e for e in semantic if e.code != "missing_applicant"]
     errors = r.errors + semantic

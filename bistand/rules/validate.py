@@ -44,18 +44,18 @@ def _members(request: CalculationRequest, context: MonthContext | None, errors: 
             continue
         if member.id in index:
             errors.append(error("duplicate_member_id", f"members[{i}].id", member=member.id))
-        else:
+        elif member.id is not None:  # None: unreadable, already reported by the JSON reader
             index[member.id] = i
         role = member.role
         if role == "applicant":
             applicants.append(i)
         elif role == "co_applicant":
             co_applicants.append(i)
-        if member.preschool_lunch and role != "child":
+        if member.preschool_lunch and role in ("applicant", "co_applicant"):
             errors.append(error("preschool_lunch_not_child", f"members[{i}].preschool_lunch"))
         age = 0
-        if month is not None:
-            birth = member.birth_date
+        birth = member.birth_date
+        if month is not None and birth is not None:
             if birth > last:
                 errors.append(error("member_not_born", f"members[{i}].birth_date", month=month))
             else:  # the same rule as months.age_at_end_of_month, inlined for the batch path
@@ -73,7 +73,11 @@ def _members(request: CalculationRequest, context: MonthContext | None, errors: 
 
 
 def _bad_amount(value) -> str | None:
-    """Typed requests built in Python bypass the JSON reader, so amounts are checked here as well."""
+    """Typed requests built in Python bypass the JSON reader, so amounts are checked here as well.
+
+    None is a field the JSON reader could not read (already reported)."""
+    if value is None:
+        return None
     if type(value) is not int:
         return "non_integer_amount"
     return "negative_amount" if value < 0 else None
@@ -83,7 +87,7 @@ def _items(items, name: str, allowed, errors: list[ErrorItem]) -> None:
     for i, item in enumerate(items):
         if item is None:
             continue
-        if item.kind not in allowed:
+        if item.kind not in allowed and item.kind is not None:
             errors.append(
                 error("unknown_kind", f"{name}[{i}].kind", kind=item.kind, allowed=", ".join(allowed))
             )
@@ -92,7 +96,7 @@ def _items(items, name: str, allowed, errors: list[ErrorItem]) -> None:
             errors.append(error(problem, f"{name}[{i}].amount"))
 
 
-def _incomes(request, context, index, applicant, unreadable_ids, errors: list[ErrorItem]) -> None:
+def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> None:
     for i, income in enumerate(request.incomes):
         if income is None:
             continue
@@ -101,8 +105,7 @@ def _incomes(request, context, index, applicant, unreadable_ids, errors: list[Er
             errors.append(error(problem, f"incomes[{i}].year_to_date"))
         owner = applicant if income.member is None else index.get(income.member)
         if owner is None:
-            if income.member not in unreadable_ids:  # an unreadable member's own errors are reported already
-                errors.append(error("unknown_member", f"incomes[{i}].member", member=income.member))
+            errors.append(error("unknown_member", f"incomes[{i}].member", member=income.member))
         elif (
             income.kind == "salary"
             and context is not None
@@ -131,7 +134,7 @@ def _inspect(
     _items(request.costs, "costs", kinds.costs, errors)
     _items(request.extra_needs, "extra_needs", kinds.extra_needs, errors)
     _items(request.incomes, "incomes", kinds.incomes, errors)
-    _incomes(request, context, index, applicant, unreadable_ids, errors)
+    _incomes(request, context, index, applicant, errors)
     history = request.assistance_history
     latest = max((m for m in history if m is not None), default=None) if history else None
     if month is not None and latest is not None and latest >= month:
@@ -152,13 +155,13 @@ def _inspect(
     return Prepared(context, ages, index, applicant, cohabiting, municipal), errors
 
 
-def check_request(request: CalculationRequest, unreadable_ids=frozenset()) -> list[ErrorItem]:
+def check_request(request: CalculationRequest) -> list[ErrorItem]:
     """Every meaning error of the request (empty when it can be calculated).
 
-    `unreadable_ids` are ids of members the JSON reader already rejected; incomes naming them are not
-    reported a second time as unknown members.
+    parse_request also runs it on a draft in which unreadable list entries are None and unreadable
+    member fields are None (their own errors are already recorded), so nothing is reported twice.
     """
-    return _inspect(request, unreadable_ids)[1]
+    return _inspect(request)[1]
 
 
 def prepare(request: CalculationRequest) -> Prepared:
