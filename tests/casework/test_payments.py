@@ -28,7 +28,7 @@ def make_decision(case, total, month=date(2026, 7, 1), decided_on=date(2026, 6, 
 @pytest.fixture
 def case():
     person = make_person(
-        first_name="Åsa", last_name="Öberg", bank_clearing="8327-9", bank_account="912 345 678-0"
+        first_name="Åsa", last_name="Öberg", bank_clearing="83279", bank_account="912 345 678-0"
     )
     case, _ = single_household(make_unit(), person=person)
     return case
@@ -51,7 +51,7 @@ def test_a_decision_gets_one_payment_even_when_asked_twice(case):
 def test_recipient_is_the_applicant_with_a_digits_only_account(case):
     payment = create_payments(make_decision(case, 500))[0]
     assert payment.recipient_name == "Åsa Öberg"
-    # Clearing "8327-9" -> "83279"; account "912 345 678-0" -> "9123456780"; one dash between them.
+    # Clearing "83279" (Swedbank's 8327-9); account "912 345 678-0" -> "9123456780"; one dash between them.
     assert payment.recipient_account == "83279-9123456780"
 
 

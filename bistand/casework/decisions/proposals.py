@@ -63,9 +63,15 @@ def _declared(request: dict, key: str) -> tuple[dict[str, int], dict[str, list[s
 
 
 def _approved(lines: list[dict], section: str) -> tuple[dict[str, int], dict[str, list[str]]]:
-    """Approved amount per kind, and the texts of its lines (they explain a reduction, e.g. a rent cap)."""
+    """Approved amount per kind, and the texts explaining a reduction.
+
+    The rules write a line for the approved part ("5 600 kr av 9 000 kr godkänns …") and, for what is not
+    approved, a line with amount 0 / counted false that says why ("3 400 kr godkänns inte. Kostnaden är
+    högre än …"). The why-not lines are the reason; without any, all of the kind's lines are used.
+    """
     amounts: dict[str, int] = {}
-    texts: dict[str, list[str]] = {}
+    all_texts: dict[str, list[str]] = {}
+    why_not: dict[str, list[str]] = {}
     for line in lines:
         if section_of(line) != section or not line.get("kind"):
             continue
@@ -73,8 +79,11 @@ def _approved(lines: list[dict], section: str) -> tuple[dict[str, int], dict[str
         counted = line.get("counted", True)
         amount = int(line.get("amount", 0)) if counted else 0
         amounts[kind] = amounts.get(kind, 0) + amount
-        texts.setdefault(kind, []).append(str(line.get("text", "")).strip())
-    return amounts, texts
+        text = str(line.get("text", "")).strip()
+        all_texts.setdefault(kind, []).append(text)
+        if not counted or amount <= 0:
+            why_not.setdefault(kind, []).append(text)
+    return amounts, {kind: why_not.get(kind) or texts for kind, texts in all_texts.items()}
 
 
 def _item(category: str, kind: str, requested: int, approved: int, texts: list[str], notes: list[str]):

@@ -34,6 +34,7 @@ from bistand.cases.models import Application, Calculation, Decision, DecisionIte
 from bistand.cases.models.application import ApplicationStatus
 from bistand.cases.services import build_request
 from bistand.casework.decisions.delegation import delegation_problems
+from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.legal import appeal_instruction, committee_name, legal_basis
 from bistand.casework.decisions.money import kr, long_date
 from bistand.casework.decisions.proposals import ItemProposal, outcome_for, propose
@@ -112,8 +113,15 @@ def outcome_of(items: list[ItemProposal], totals: Totals) -> str:
     return DecisionOutcome.PARTLY_GRANTED
 
 
+def _labelled(item: ItemProposal) -> str:
+    """ "Label: reason", unless the reason already starts with the label (the rules' texts often do)."""
+    if item.reason.startswith(f"{kind_label(item.category, item.kind)}:"):
+        return item.reason
+    return f"{item.label}: {item.reason}"
+
+
 def reasons_text(items: list[ItemProposal], totals: Totals) -> str:
-    parts = [f"{i.label}: {i.reason}" for i in items if i.outcome != DecisionOutcome.GRANTED]
+    parts = [_labelled(i) for i in items if i.outcome != DecisionOutcome.GRANTED]
     if totals.income and totals.total_granted == 0 and totals.need_granted > 0:
         parts.append(
             f"Hushållets inkomster ({kr(totals.income)}) täcker det beviljade behovet "

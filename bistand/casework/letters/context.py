@@ -51,6 +51,7 @@ class Letter:
     item_rows: list[Row]
     reasons: list[str]
     calculation_rows: list[Row] = field(default_factory=list)
+    income_notes: list[str] = field(default_factory=list)
     legal_basis: str = ""
     appeal_title: str = APPEAL_TITLE
     appeal_paragraphs: list[str] = field(default_factory=list)
@@ -87,6 +88,21 @@ def _summary(decision: Decision) -> list[str]:
     return lines
 
 
+def income_lines(decision: Decision) -> list[dict]:
+    if decision.calculation is None:
+        return []
+    return [line for line in decision.calculation.result.get("lines", []) if section_of(line) == "income"]
+
+
+def income_notes(decision: Decision) -> list[str]:
+    """The rules' explanations of income that is not counted (jobbstimulans, tax-free allowances …)."""
+    return [
+        str(line.get("text", ""))
+        for line in income_lines(decision)
+        if not line.get("counted", True) or not line.get("amount")
+    ]
+
+
 def _calculation_rows(decision: Decision, items, names: dict[str, str]) -> list[Row]:
     """Need items as granted, then each income as counted, the sums and the amount granted."""
     if decision.calculation is None:
@@ -94,16 +110,13 @@ def _calculation_rows(decision: Decision, items, names: dict[str, str]) -> list[
     rows = [Row(i.label, kr(i.granted)) for i in items]
     need = sum(i.granted for i in items)
     rows.append(Row("Summa behov", kr(need), css="sum"))
-    for line in decision.calculation.result.get("lines", []):
-        if section_of(line) != "income":
-            continue
+    for line in income_lines(decision):
+        if not line.get("counted", True) or not line.get("amount"):
+            continue  # explained in income_notes below the table
         label = kind_label("income", line["kind"]) if line.get("kind") else str(line.get("text", ""))
         if line.get("member") and line["member"] in names and len(names) > 1:
             label = f"{label} ({names[line['member']]})"
-        counted = line.get("counted", True) and line.get("amount", 0) != 0
-        rows.append(
-            Row(label if counted else f"{label} (räknas inte)", kr(line.get("amount", 0) if counted else 0))
-        )
+        rows.append(Row(label, kr(line["amount"])))
     income = int(decision.calculation.result.get("income_total", 0))
     rows.append(Row("Summa inkomster", kr(-income), css="sum"))
     rows.append(Row("Beviljat ekonomiskt bistånd", kr(decision.total_granted), css="total"))
@@ -154,6 +167,7 @@ def letter_for(decision: Decision) -> Letter:
         ],
         reasons=reasons,
         calculation_rows=_calculation_rows(decision, items, names),
+        income_notes=income_notes(decision),
         legal_basis=decision.legal_basis,
         appeal_paragraphs=[p for p in decision.appeal_instruction.split("\n\n") if p.strip()],
         signer_name=signer.full_name if signer else "",
