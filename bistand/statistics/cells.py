@@ -86,33 +86,39 @@ def _lines(report: MonthlyReport) -> list[list[tuple]]:
     return lines
 
 
-def suppression_masks(report: MonthlyReport, figures: list[Figure], threshold: int) -> dict[tuple, set[str]]:
-    """For every row: the basis fields whose count must be hidden (primary and secondary).
+def hidden_keys(values: dict, lines: list[list], threshold: int = privacy.SUPPRESSION_THRESHOLD) -> set:
+    """Keys of `values` (counts) to hide: primary and secondary suppression over lines with totals.
 
-    Primary: privacy.is_suppressed. Secondary, as privacy.suppress_cells does for one line, but over the
-    hierarchy: in every line (units + district total, districts + city total) where exactly one cell is
-    hidden it could be recomputed from the others, so the smallest other non-zero part is hidden too;
-    repeated until nothing changes (a hidden district total also needs a hidden unit below it).
+    Primary: privacy.is_suppressed. Secondary, as privacy.suppress_cells does for one line but over a
+    hierarchy: `lines` are groups of keys whose last key is their shown total (units + district,
+    districts + city). In a line where exactly one cell is hidden it could be recomputed from the
+    others, so the smallest other non-zero part is hidden too; repeated until nothing changes (so a
+    hidden district total also gets a hidden unit below it).
     """
+    hidden = {key for key, value in values.items() if privacy.is_suppressed(value, threshold)}
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            if sum(1 for key in line if key in hidden) != 1:
+                continue
+            parts = [key for key in line[:-1] if key not in hidden and values[key]]
+            if not parts and line[-1] not in hidden and values[line[-1]]:
+                parts = [line[-1]]  # a part is hidden and every other part is 0: hide the total
+            if parts:
+                hidden.add(min(parts, key=lambda key: (values[key], str(key))))
+                changed = True
+    return hidden
+
+
+def suppression_masks(report: MonthlyReport, figures: list[Figure], threshold: int) -> dict[tuple, set[str]]:
+    """For every row: the basis fields whose count must be hidden (see `hidden_keys`)."""
     rows = {row_key(r): r for r in (*report.units, *report.districts, report.city)}
     masks: dict[tuple, set[str]] = {key: set() for key in rows}
     lines = _lines(report)
     for basis in sorted({f.basis for f in figures if f.basis}):
         values = {key: value_of(row, basis) for key, row in rows.items()}
-        hidden = {key for key, value in values.items() if privacy.is_suppressed(value, threshold)}
-        changed = True
-        while changed:
-            changed = False
-            for line in lines:
-                if sum(1 for key in line if key in hidden) != 1:
-                    continue
-                parts = [key for key in line[:-1] if key not in hidden and values[key]]
-                if not parts and line[-1] not in hidden and values[line[-1]]:
-                    parts = [line[-1]]  # a part is hidden and every other part is 0: hide the total
-                if parts:
-                    hidden.add(min(parts, key=lambda key: (values[key], key)))
-                    changed = True
-        for key in hidden:
+        for key in hidden_keys(values, lines, threshold):
             masks[key].add(basis)
     return masks
 

@@ -1,14 +1,15 @@
-"""The municipal targets the dashboards compare against: time with clients and the caseload cap.
+"""The municipal targets the follow-up compares against: time with clients and the caseload cap.
 
-Both are the municipality's own choices, so they belong with its other parameters in
-bistand.rules.municipal_parameters (looked up by Municipality.rules_code). Until that module knows them,
-the defaults below apply; they are named with their sources so a municipality can see where they come from.
+Both are the municipality's own choices, kept with its other parameters in the rules package
+(bistand.rules.municipal_parameters: `client_meeting_time_goal`, `caseload_cap`, valid from a date).
+For a municipality without a parameter file the defaults below apply, named with their sources, and
+the pages say so.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 # seeds/000 (Göteborg, Projekt minskat försörjningsstöd): "minst 25 procent av arbetstiden till klientmöten".
@@ -21,45 +22,22 @@ DEFAULT_CASELOAD_CAP = 35
 class FollowUpTargets:
     client_time_goal: Decimal  # share of working time, 0..1
     caseload_cap: int  # open cases per caseworker
-    source: str  # Swedish, shown under the charts
+    source: str  # Swedish, shown beside the charts
 
 
-def _lookup(module, rules_code: str, names: tuple[str, ...]):
-    """Try the parameter module's likely accessors without assuming one API."""
-    for getter in ("get", "parameters_for", "for_municipality", "load"):
-        fn = getattr(module, getter, None)
-        if not callable(fn):
-            continue
+def targets_for(rules_code: str | None, on: date) -> FollowUpTargets:
+    from bistand.rules import CalculationError, municipal_parameters
+
+    if rules_code:
         try:
-            params = fn(rules_code)
-        except Exception:  # unknown municipality or a different signature: fall back to defaults
-            continue
-        for name in names:
-            value = params.get(name) if isinstance(params, dict) else getattr(params, name, None)
-            if value is not None:
-                return value
-    return None
-
-
-def targets_for(rules_code: str | None) -> FollowUpTargets:
-    try:
-        module = importlib.import_module("bistand.rules.municipal_parameters")
-    except ImportError:
-        module = None
-    goal = cap = None
-    if module is not None and rules_code:
-        goal = _lookup(
-            module, rules_code, ("client_time_goal", "client_time_share_goal", "time_with_clients")
-        )
-        cap = _lookup(module, rules_code, ("caseload_cap", "max_caseload", "cases_per_caseworker_cap"))
-    from_params = goal is not None or cap is not None
-    goal_value = Decimal(str(goal)) if goal is not None else DEFAULT_CLIENT_TIME_GOAL
-    if goal_value > 1:  # given in percent
-        goal_value = goal_value / 100
+            params = municipal_parameters(rules_code, on)
+            return FollowUpTargets(
+                Decimal(params.client_meeting_time_goal), int(params.caseload_cap), "kommunens parametrar"
+            )
+        except CalculationError:
+            pass
     return FollowUpTargets(
-        client_time_goal=goal_value,
-        caseload_cap=int(cap) if cap is not None else DEFAULT_CASELOAD_CAP,
-        source="kommunens parametrar"
-        if from_params
-        else "standardvärden (25 % enligt Göteborgs projekt, tak 35)",
+        DEFAULT_CLIENT_TIME_GOAL,
+        DEFAULT_CASELOAD_CAP,
+        "standardvärden: 25 % enligt Göteborgs projekt, tak 35 ärenden",
     )

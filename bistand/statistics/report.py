@@ -57,6 +57,8 @@ class Tally:
     followed_up: set[int] = field(default_factory=set)  # … followed up within the last 3 months
     overdue_follow_ups: set[int] = field(default_factory=set)  # current plans past their due date
     enrolled: dict[str, set[int]] = field(default_factory=dict)  # intervention label -> persons
+    goals_reviewed: set[int] = field(default_factory=set)  # goals reviewed at follow-ups in the month
+    goals_achieved: set[int] = field(default_factory=set)  # … found achieved
     # Per caseworker, so a worker in two units is counted once when units merge:
     meeting_minutes: dict[int, int] = field(default_factory=dict)
     working_minutes: dict[int, Decimal] = field(default_factory=dict)
@@ -111,6 +113,8 @@ class ReportRow:
     multi_party_af: int
     multi_party_labour_unit: int
     client_time_share: Decimal | None  # 0..1
+    meeting_minutes: int
+    working_minutes: int
     client_time_goal: Decimal
     not_met: int
     overdue_follow_ups: int
@@ -128,7 +132,10 @@ class ReportRow:
     follow_up_due: int
     followed_up: int
     followed_up_share: Decimal | None  # Kolada U31514
+    goals_reviewed: int
+    goals_achieved: int
     enrolled: tuple[tuple[str, int], ...]  # (intervention, persons), sorted by label
+    caseloads: tuple[int, ...]  # open cases held by each caseworker at month end, ascending
 
 
 def row_from_tally(level: str, name: str, district: str, t: Tally, targets: FollowUpTargets) -> ReportRow:
@@ -163,6 +170,8 @@ def row_from_tally(level: str, name: str, district: str, t: Tally, targets: Foll
         multi_party_af=t.multi_party_af,
         multi_party_labour_unit=t.multi_party_labour_unit,
         client_time_share=_ratio(sum(t.meeting_minutes.values()), sum(t.working_minutes.values())),
+        meeting_minutes=sum(t.meeting_minutes.values()),
+        working_minutes=int(sum(t.working_minutes.values(), Decimal(0))),
         client_time_goal=targets.client_time_goal,
         not_met=len(t.not_met),
         overdue_follow_ups=len(t.overdue_follow_ups),
@@ -180,7 +189,10 @@ def row_from_tally(level: str, name: str, district: str, t: Tally, targets: Foll
         follow_up_due=len(t.follow_up_due),
         followed_up=followed_up,
         followed_up_share=_ratio(followed_up, len(t.follow_up_due)),
+        goals_reviewed=len(t.goals_reviewed),
+        goals_achieved=len(t.goals_achieved),
         enrolled=tuple(sorted((label, len(persons)) for label, persons in t.enrolled.items())),
+        caseloads=tuple(sorted(t.caseload.get(s, 0) for s in t.staff.keys() | t.caseload.keys())),
     )
 
 
@@ -239,6 +251,8 @@ FIGURES: tuple[Figure, ...] = (
         "Kolada U31462",
         numerator="not_returned",
     ),
+    Figure("goals_reviewed", "Mål som följts upp under månaden", "count", "goals_reviewed"),
+    Figure("goals_achieved", "varav uppnådda", "count", "goals_achieved"),
     Figure("decisions", "Beslut på nyansökningar", "count", "decisions"),
     Figure(
         "decision_days_mean",
@@ -298,7 +312,7 @@ def build_monthly_report(month: Month, municipality=None, district_code: str | N
     if district_code:
         units = units.filter(district__code=district_code)
     units = list(units)
-    targets = targets_for(municipality.rules_code if municipality else None)
+    targets = targets_for(municipality.rules_code if municipality else None, month.last)
 
     tallies = {u.pk: Tally() for u in units}
     queries.fill_tallies(month, tallies)

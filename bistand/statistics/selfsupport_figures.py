@@ -21,6 +21,8 @@ Definitions (DECIDED here unless a source is named):
   of their assignment and the month's last day, taken part in a held meeting in the case, in person or
   by video (continuity.MET_MODES), with a household member present. Evaluating it at month end, not
   today, keeps a past month's report from changing when clients are met later.
+* Goals reviewed / achieved: goal reviews (GoalReview) at follow-ups held in the month; achieved = the
+  review says "Uppnått".
 * Enrolled per intervention: distinct persons with a plan step of that kind running some day in the month
   in a plan current in the month.
 * Time with clients (seeds/000, goal 25 %): selfsupport.time_report.staff_time_rows for each caseworker
@@ -42,6 +44,8 @@ from bistand.selfsupport import continuity, schedule, time_report
 from bistand.selfsupport.models import (
     ActionPlan,
     FollowUp,
+    GoalProgress,
+    GoalReview,
     Meeting,
     MeetingKind,
     MeetingStatus,
@@ -141,6 +145,16 @@ def _plans(month: Month, unit_ids, tallies) -> None:
             first = first_plan.get(case_id)
             if first is not None and first <= deadline:
                 tallies[unit_id].plan_in_time.add(case_id)
+
+    reviews = GoalReview.objects.filter(
+        follow_up__plan__case__unit_id__in=unit_ids,
+        follow_up__held_on__gte=month.first,
+        follow_up__held_on__lte=last,
+    ).values_list("follow_up__plan__case__unit_id", "goal_id", "progress")
+    for unit_id, goal_id, progress in reviews:
+        tallies[unit_id].goals_reviewed.add(goal_id)
+        if progress == GoalProgress.ACHIEVED:
+            tallies[unit_id].goals_achieved.add(goal_id)
 
     # Enrolled per intervention: steps running in the month, in plans current in the month.
     labels = dict(PlanStep._meta.get_field("intervention").choices)

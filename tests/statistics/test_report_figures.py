@@ -284,7 +284,9 @@ def test_caseload_and_clients_not_met_by_their_current_caseworker(city):
     # Not met: other (s1 never met them), handed_over (only s2, before s1 took over), later (July),
     # phoned, absent = 5; only `met` was met
     assert a.not_met == 5
-    assert a.caseworkers_over_cap == 0
+    # Held at 30 Jun: s1 met, other, handed_over (assigned from 1 Jun), phoned, absent = 5; s2 later = 1
+    assert a.caseloads == (1, 5)
+    assert a.caseworkers_over_cap == 0  # the cap is 35
 
 
 def test_one_district_only(city):
@@ -294,3 +296,20 @@ def test_one_district_only(city):
     report = build_monthly_report(JUNE, district_code="Beta")
     assert [u.name for u in report.units] == ["Enhet B1"]
     assert (report.city.households, report.city.cost) == (1, 200)
+
+
+def test_goals_reviewed_and_achieved_at_follow_ups_in_the_month(city):
+    from bistand.selfsupport.models import FollowUp, Goal, GoalReview
+
+    a1, _, _ = city
+    case, person = single_household(a1)
+    p = plan(case, person, date(2025, 1, 10))
+    goals = [Goal.objects.create(plan=p, text=f"Mål {i}") for i in range(3)]
+    june = FollowUp.objects.create(plan=p, held_on=date(2025, 6, 12), next_due=date(2025, 9, 12))
+    may = FollowUp.objects.create(plan=p, held_on=date(2025, 5, 12), next_due=date(2025, 8, 12))
+    GoalReview.objects.create(follow_up=june, goal=goals[0], progress="achieved")
+    GoalReview.objects.create(follow_up=june, goal=goals[1], progress="progressing")
+    GoalReview.objects.create(follow_up=may, goal=goals[2], progress="achieved")  # May
+    a = rows(build_monthly_report(JUNE))["Enhet A1"]
+    # June's follow-up reviewed goals 0 and 1; goal 0 achieved
+    assert (a.goals_reviewed, a.goals_achieved) == (2, 1)

@@ -1,0 +1,10 @@
+"""Template helpers for the dashboards."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping is not None else None

@@ -1,0 +1,1 @@
+"""Views for /statistik/: dashboards (dashboards.py, comparisons.py) and downloads (exports.py)."""

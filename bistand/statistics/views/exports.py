@@ -1,0 +1,76 @@
+"""Downloads: the monthly report as Excel or CSV, and the household-level extract for analysis."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from bistand.casework.models import AuditEvent
+from bistand.statistics import exports, privacy
+from bistand.statistics.extract import extract_text
+from bistand.statistics.report import build_monthly_report
+from bistand.statistics.views.common import municipality, statistics_view
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _report(request):
+    if not request.stats.may_export:
+        raise PermissionDenied("Din roll får inte ladda ner rapporter.")
+    code = request.GET.get("district") or None
+    return build_monthly_report(request.month, municipality(), district_code=code), code
+
+
+def _log(request, what: str) -> None:
+    AuditEvent.objects.create(
+        user=request.user,
+        staff=request.stats.staff,
+        action="export",
+        what=what[:200],
+        path=request.get_full_path()[:300],
+    )
+
+
+def _download(content, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@statistics_view()
+def monthly_xlsx(request):
+    report, code = _report(request)
+    _log(request, f"Månadsrapport {request.month} (Excel)")
+    return _download(
+        exports.xlsx_bytes(report), XLSX, f"manadsrapport-{request.month}{'-' + code if code else ''}.xlsx"
+    )
+
+
+@statistics_view()
+def monthly_csv(request):
+    report, code = _report(request)
+    _log(request, f"Månadsrapport {request.month} (CSV)")
+    return _download(
+        exports.csv_text(report).encode("utf-8"),
+        "text/csv; charset=utf-8",
+        f"manadsrapport-{request.month}{'-' + code if code else ''}.csv",
+    )
+
+
+@statistics_view()
+def extract_csv(request):
+    if not request.stats.may_extract:
+        raise PermissionDenied("Din roll får inte ladda ner underlag per hushåll.")
+    try:
+        secret = privacy.load_pseudonym_key()
+    except ValueError:
+        return render(
+            request,
+            "statistics/extract_unavailable.html",
+            {"variable": privacy.PSEUDONYM_KEY_ENV},
+            status=503,
+        )
+    text = extract_text(request.month, municipality(), request.stats.staff, secret)
+    _log(request, f"Underlag per hushåll {request.month} ({text.count(chr(10)) - 1} hushåll)")
+    return _download(text.encode("utf-8"), "text/csv; charset=utf-8", f"underlag-{request.month}.csv")
