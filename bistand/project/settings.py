@@ -12,6 +12,8 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("BISTAND_DATA_DIR", BASE_DIR.parent / "var"))
+# The SQLite file and collected static files live here; create it so a fresh checkout just works.
+(DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("BISTAND_SECRET_KEY", "dev-only-not-secret-change-in-production")
 DEBUG = os.environ.get("BISTAND_DEBUG", "1") == "1"
@@ -92,6 +94,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Serve straight from the app folders in development and tests (no collectstatic needed).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "/logga-in/"
 LOGIN_REDIRECT_URL = "/"
