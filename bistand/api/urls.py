@@ -13,3 +13,8 @@ api = NinjaAPI(
 from bistand.casework.api import router as applications_router  # noqa: E402
 
 api.add_router("", applications_router)
+
+# The calculation contract (bistand.rules) over HTTP: POST /api/v1/calculations.
+from bistand.api.calculations import router as calculations_router  # noqa: E402
+
+api.add_router("", calculations_router)

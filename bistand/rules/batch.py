@@ -17,6 +17,7 @@ from bistand.rules.errors import CalculationError, ErrorItem
 from bistand.rules.request import CalculationRequest
 from bistand.rules.result import Totals
 
+MIN_PER_WORKER = 1_000  # below this a process costs more than it saves
 _shared: Sequence[CalculationRequest] = ()  # the batch being calculated, inherited by forked workers
 
 
@@ -46,7 +47,7 @@ def calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> 
     """
     global _shared
     batch = requests if isinstance(requests, Sequence) else list(requests)
-    workers = max(1, min(workers, len(batch) // 10_000 or 1))
+    workers = max(1, min(workers, len(batch) // MIN_PER_WORKER or 1))
     _shared = batch
     try:
         if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -54,6 +55,8 @@ def calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> 
         step = -(-len(batch) // workers)
         bounds = [(start, min(start + step, len(batch))) for start in range(0, len(batch), step)]
         with multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
-            return [total for part in pool.map(_slice, bounds) for total in part]
+            return [
+                total for part in pool.imap(_slice, bounds) for total in part
+            ]  # in order: first error wins
     finally:
         _shared = ()
