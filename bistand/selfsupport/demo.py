@@ -21,7 +21,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from bistand.cases.models import Case, CaseAssignment, CaseStatus
-from bistand.casework.journal import JournalNote
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
 from bistand.selfsupport import demo_plans
@@ -33,14 +32,6 @@ WINDOW_DAYS = 183  # meetings are generated for about the last six months
 NOT_MET_SHARE = 0.18
 DEMO_USER = "handlaggare"
 PARTIES = ("af", "municipal_labour", "fk", "healthcare")
-DESCRIBE_MODE = {"in_person": "fysiskt möte", "video": "videomöte", "phone": "telefon"}
-KIND_LABEL = {
-    "first_visit": "Nybesök",
-    "planning_visit": "Planeringsbesök",
-    "follow_up_visit": "Uppföljningsbesök",
-    "home_visit": "Hembesök",
-    "multi_party": "Flerpartssamtal",
-}
 
 
 def reference_day(ctx) -> date:
@@ -191,20 +182,12 @@ def case_meetings(rng, data: Loader, case, ref: date, intensity: float, not_met:
 
 
 def save_meetings(specs: list[dict]) -> int:
-    """Bulk-create meetings, their participants and, for held meetings with a note, the journal notes."""
-    notes = [
-        JournalNote(
-            case_id=s["case_id"],
-            author_id=s["worker"],
-            occurred_on=timezone.localtime(s["starts_at"]).date(),
-            heading=f"{KIND_LABEL[s['kind']]}, {DESCRIBE_MODE[s['mode']]}, {s['minutes']} min",
-            text=s["note"],
-        )
-        for s in specs
-        if s["note"]
-    ]
-    JournalNote.objects.bulk_create(notes, batch_size=1000)
-    note_ids = iter(n.pk for n in notes)
+    """Bulk-create meetings and their participants.
+
+    The demo writes no journal notes for past meetings: JournalNote.written_at is set by the database
+    (FL 27 §: when the note was made), so back-filled notes would all carry the build time. The note
+    stays on the meeting, and the timeline shows it there.
+    """
     meetings = []
     for s in specs:
         meetings.append(
@@ -216,7 +199,6 @@ def save_meetings(specs: list[dict]) -> int:
                 starts_at=s["starts_at"],
                 duration_minutes=s["minutes"],
                 note=s["note"],
-                journal_note_id=next(note_ids) if s["note"] else None,
                 booked_by_id=s["worker"],
                 recorded_by_id=s["worker"] if s["status"] != "booked" else None,
                 recorded_at=s["starts_at"] + timedelta(hours=2) if s["status"] != "booked" else None,

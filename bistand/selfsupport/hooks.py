@@ -17,7 +17,9 @@ from bistand.cases.models import Case, CaseStatus
 from bistand.casework import access, extensions
 from bistand.casework.extensions import Panel, TimelineEntry
 from bistand.organisation.models import Role
+from bistand.people.models import HouseholdMember, MemberRole
 from bistand.selfsupport import barriers, continuity, plans, summary
+from bistand.selfsupport.barriers import last_of_month
 from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name, today
 from bistand.selfsupport.models import ActionPlan, Assessment, FollowUp, Meeting, MeetingStatus, Reminder
 from bistand.selfsupport.time_report import staff_time_rows
@@ -38,7 +40,8 @@ def follow_ups_panel(staff, request):
     if staff.role not in access.CASE_ROLES:
         return None
     day = today()
-    due = list(plans.active_plans_due(_own_cases(staff), until=day + timedelta(days=DUE_SOON_DAYS)))
+    all_plans = plans.active_plans_due(_own_cases(staff))
+    due = list(all_plans.filter(next_follow_up_due__lte=day + timedelta(days=DUE_SOON_DAYS)))
     overdue = [p for p in due if p.next_follow_up_due < day]
     return Panel(
         title="Uppföljningar av genomförandeplaner",
@@ -47,6 +50,7 @@ def follow_ups_panel(staff, request):
             "plans": due[:PANEL_LIMIT],
             "more": max(0, len(due) - PANEL_LIMIT),
             "overdue_count": len(overdue),
+            "total": all_plans.count(),
             "today": day,
             "days": DUE_SOON_DAYS,
         },
@@ -88,7 +92,10 @@ def continuity_panel(staff, request):
         return None
     cases = list(Case.objects.filter(caseworker=staff, status=CaseStatus.OPEN).select_related("household"))
     not_met = continuity.not_met_case_ids(cases)
-    listed = sorted((c for c in cases if c.pk in not_met), key=lambda c: c.number)
+    listed = sorted((c for c in cases if c.pk in not_met), key=lambda c: c.number)[:PANEL_LIMIT]
+    names = applicant_names([c.household_id for c in listed])
+    for c in listed:
+        c.applicant_name = names.get(c.household_id, "")
     return Panel(
         title="Klienter du inte har träffat",
         template="selfsupport/panels/continuity.html",
@@ -96,10 +103,17 @@ def continuity_panel(staff, request):
             "count": len(not_met),
             "total": len(cases),
             "cases": listed[:PANEL_LIMIT],
-            "more": max(0, len(listed) - PANEL_LIMIT),
+            "more": max(0, len(not_met) - PANEL_LIMIT),
         },
         order=30,
     )
+
+
+def applicant_names(household_ids) -> dict[int, str]:
+    rows = HouseholdMember.objects.filter(
+        household_id__in=household_ids, role=MemberRole.APPLICANT, valid_to__isnull=True
+    ).values_list("household_id", "person__first_name", "person__last_name")
+    return {h: f"{first} {last}" for h, first, last in rows}
 
 
 def time_panel(staff, request):
@@ -177,13 +191,13 @@ def timeline(case) -> list[TimelineEntry]:
                 at, "meeting", title, text, reverse("selfsupport:meeting_record", args=[case.pk, m.pk])
             )
         )
-    for a in Assessment.objects.filter(case=case).select_related("person"):
+    for a in Assessment.objects.filter(case=case).select_related("person", "assessed_by__user"):
         entries.append(
             TimelineEntry(
-                a.created_at,
+                _at(a.assessed_on),
                 "assessment",
                 f"Bedömning av livsområden för {a.person.full_name}",
-                f"Bedömd {a.assessed_on:%Y-%m-%d}",
+                f"Gjord av {a.assessed_by.full_name}" if a.assessed_by else "",
                 reverse("selfsupport:assessment_detail", args=[case.pk, a.pk]),
             )
         )
@@ -191,7 +205,7 @@ def timeline(case) -> list[TimelineEntry]:
         goals = len(p.goals.all())
         entries.append(
             TimelineEntry(
-                p.created_at,
+                _at(p.established_on),
                 "plan",
                 f"Genomförandeplan för {p.person.full_name}",
                 f"{goals} mål. Uppföljning senast {p.next_follow_up_due:%Y-%m-%d}.",
@@ -201,7 +215,7 @@ def timeline(case) -> list[TimelineEntry]:
     for f in FollowUp.objects.filter(plan__case=case).select_related("plan__person"):
         entries.append(
             TimelineEntry(
-                f.created_at,
+                _at(f.held_on),
                 "follow_up",
                 f"Uppföljning av genomförandeplan för {f.plan.person.full_name}",
                 f"Nästa uppföljning senast {f.next_due:%Y-%m-%d}.",
@@ -212,7 +226,7 @@ def timeline(case) -> list[TimelineEntry]:
         code = BARRIER_BY_CODE.get(b.code)
         entries.append(
             TimelineEntry(
-                b.registered_at,
+                min(b.registered_at, _at(last_of_month(b.month))),
                 "barrier",
                 f"Försörjningshinder för {month_name(b.month)}",
                 f"{b.person.full_name}: {code.label if code else b.code}",

@@ -15,6 +15,7 @@ CASE = "arenden/<int:case_id>/"
 urlpatterns = [
     path("tid-med-klienter/", overview.time_report, name="time_report"),
     path("franvaro/", overview.absences, name="absences"),
+    path("uppfoljningar/", overview.follow_ups, name="follow_ups"),
     path(CASE, overview.overview, name="overview"),
     path(CASE + "moten/", meetings.meetings, name="meetings"),
     path(CASE + "moten/<int:meeting_id>/", meetings.record, name="meeting_record"),

@@ -5,9 +5,19 @@ from datetime import datetime
 from django import forms
 from django.utils import timezone
 
+from bistand.casework.access import CASE_ROLES
 from bistand.organisation.models import StaffMember
 from bistand.selfsupport.forms.common import DateInput, TimeInput
 from bistand.selfsupport.models import MeetingKind, MeetingMode, MeetingStatus, PartyKind
+
+
+def case_staff(case):
+    """Staff of the case's unit who work with cases (not analysts or administrators)."""
+    return (
+        StaffMember.objects.filter(units=case.unit, role__in=list(CASE_ROLES))
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name")
+    )
 
 
 class StaffChoiceField(forms.ModelMultipleChoiceField):
@@ -45,7 +55,7 @@ class BookMeetingForm(MeetingTimeMixin):
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = StaffMember.objects.filter(units=case.unit).select_related("user")
+        self.fields["staff"].queryset = case_staff(case)
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
@@ -87,7 +97,7 @@ class RecordMeetingForm(MeetingTimeMixin):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fields["persons"].queryset = persons_qs
-        self.fields["staff"].queryset = StaffMember.objects.filter(units=case.unit).select_related("user")
+        self.fields["staff"].queryset = case_staff(case)
         # One checkbox and one contact-name box per external party (samverkan).
         for party, label in PartyKind.choices:
             if party == PartyKind.MUNICIPAL_LABOUR and labour_unit_name:

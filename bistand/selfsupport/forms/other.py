@@ -6,6 +6,7 @@ from bistand.cases.codes import EXIT_REASONS
 from bistand.organisation.models import StaffMember
 from bistand.selfsupport.barriers import grouped_choices
 from bistand.selfsupport.forms.common import DateInput
+from bistand.selfsupport.forms.meetings import case_staff
 from bistand.selfsupport.models import AbsenceKind
 
 EXIT_HELP = (
@@ -39,7 +40,7 @@ class ReminderForm(forms.Form):
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["staff"]
-        field.queryset = StaffMember.objects.filter(units=case.unit).select_related("user").distinct()
+        field.queryset = case_staff(case)
         field.label_from_instance = lambda s: s.full_name
 
 

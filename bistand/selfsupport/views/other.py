@@ -58,8 +58,10 @@ def barriers(request, case_id: int):
         form=form,
         month=month,
         month_label=month_name(month),
-        previous_month=first_of_month(month - timedelta(days=1)),
-        next_month=first_of_month(date(month.year + (month.month == 12), month.month % 12 + 1, 1)),
+        previous_month=(previous := first_of_month(month - timedelta(days=1))),
+        next_month=(following := date(month.year + (month.month == 12), month.month % 12 + 1, 1)),
+        previous_label=month_name(previous),
+        next_label=month_name(following),
         history=[(r, BARRIER_BY_CODE.get(r.code)) for r in history],
     )
     return render(request, "selfsupport/barriers.html", context)

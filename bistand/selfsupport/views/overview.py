@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from bistand.cases.codes import EXIT_REASON_BY_CODE
-from bistand.casework.access import CASE_ROLES
+from bistand.casework.access import CASE_ROLES, visible_cases
 from bistand.casework.views.common import staff_required
 from bistand.organisation.models import Role, StaffMember, Unit
 from bistand.selfsupport import summary
 from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name
 from bistand.selfsupport.forms.other import AbsenceForm
 from bistand.selfsupport.models import Absence
+from bistand.selfsupport.plans import active_plans_due
 from bistand.selfsupport.time_report import staff_time_rows, unit_total
 from bistand.selfsupport.views.common import case_context, open_case
 from bistand.selfsupport.views.other import parse_month
@@ -72,8 +73,10 @@ def time_report(request):
         "month": month,
         "end": end,
         "month_label": month_name(month),
-        "previous_month": first_of_month(date.fromordinal(month.toordinal() - 1)),
-        "next_month": date(month.year + (month.month == 12), month.month % 12 + 1, 1),
+        "previous_month": (previous := first_of_month(date.fromordinal(month.toordinal() - 1))),
+        "next_month": (following := date(month.year + (month.month == 12), month.month % 12 + 1, 1)),
+        "previous_label": month_name(previous),
+        "next_label": month_name(following),
         "is_manager": staff.role in MANAGER_ROLES,
     }
     return render(request, "selfsupport/time_report.html", context)
@@ -109,3 +112,22 @@ def absences(request):
         "units": Unit.objects.filter(pk__in=staff.units.all()),
     }
     return render(request, "selfsupport/absences.html", context)
+
+
+@staff_required
+def follow_ups(request):
+    """Every active plan on the caseworker's own open cases (the unit's, for a unit manager), by due date."""
+    staff = request.staff
+    if staff.role not in CASE_ROLES:
+        raise PermissionDenied("Sidan är till för handläggare och chefer.")
+    cases = visible_cases(staff).filter(status="open")
+    if staff.role != Role.UNIT_MANAGER:
+        cases = cases.filter(caseworker=staff)
+    plans = list(active_plans_due(cases).select_related("case__caseworker__user"))
+    today = timezone.localdate()
+    context = {
+        "plans": plans,
+        "today": today,
+        "overdue": sum(1 for p in plans if p.next_follow_up_due < today),
+    }
+    return render(request, "selfsupport/follow_ups.html", context)
