@@ -16,8 +16,8 @@ from bistand.cases.models import Application, BarrierRegistration, Calculation, 
 from bistand.demo.barriers import GROUPS, MALMO_2014, group_of
 from bistand.demo.dates import month_index
 from bistand.organisation.models import StaffMember
-from bistand.rules.money import kr
 from bistand.people.models import Household, Person
+from bistand.rules.money import kr
 
 GROUP_LABELS = {
     "unemployed_no_benefit": "Arbetslös, ingen ersättning",
