@@ -69,11 +69,12 @@ def at(day: date, rng: random.Random) -> datetime:
 class Loader:
     """Everything populate needs from the database, in a handful of queries."""
 
-    def __init__(self):
+    def __init__(self, case_ids=None):
+        cases = Case.objects.filter(status=CaseStatus.OPEN, caseworker__isnull=False)
+        if case_ids is not None:
+            cases = cases.filter(pk__in=case_ids)
         self.cases = list(
-            Case.objects.filter(status=CaseStatus.OPEN, caseworker__isnull=False)
-            .order_by("pk")
-            .values_list("pk", "household_id", "opened_on", "caseworker_id")
+            cases.order_by("pk").values_list("pk", "household_id", "opened_on", "caseworker_id")
         )
         self.assignments: dict[int, list[tuple[date, date | None, int]]] = defaultdict(list)
         for case_id, worker, start, end in CaseAssignment.objects.order_by(
@@ -269,9 +270,10 @@ def absences(rng: random.Random, workers: list[int], ref: date) -> list[Absence]
 def populate(ctx) -> dict:
     """Write the path-to-self-support demo data; returns counts for the build log."""
     seed = getattr(ctx, "seed", 0)
-    rng = random.Random(f"selfsupport-{seed}")
+    rng = ctx.rng("selfsupport") if hasattr(ctx, "rng") else random.Random(f"{seed}:selfsupport")
     ref = reference_day(ctx)
-    data = Loader()
+    cases = getattr(ctx, "cases", None)
+    data = Loader([c.pk for c in cases] if cases else None)
     demo_user = StaffMember.objects.filter(user__username=DEMO_USER).values_list("pk", flat=True).first()
     if demo_user is None:
         user = get_user_model().objects.filter(username=DEMO_USER).first()
@@ -293,6 +295,17 @@ def populate(ctx) -> dict:
     case_workers = StaffMember.objects.filter(role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER]).order_by(
         "pk"
     )
+    staff_by_name = getattr(ctx, "staff", None)
+    if staff_by_name:
+        case_workers = case_workers.filter(pk__in=[s.pk for s in staff_by_name.values()])
     absence_rows = absences(rng, list(case_workers.values_list("pk", flat=True)), ref)
     Absence.objects.bulk_create(absence_rows, batch_size=1000)
-    return {"meetings": meetings, "not_met": len(not_met_ids), "absences": len(absence_rows), **counts}
+    result = {"meetings": meetings, "not_met": len(not_met_ids), "absences": len(absence_rows), **counts}
+    out = getattr(ctx, "out", None)
+    if out:
+        out(
+            f"Självförsörjning: {meetings} möten, {counts['assessments']} bedömningar, {counts['plans']} "
+            f"genomförandeplaner, {counts['follow_ups']} uppföljningar, {counts['reminders']} bevakningar, "
+            f"{len(absence_rows)} frånvaroperioder."
+        )
+    return result
