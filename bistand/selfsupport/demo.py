@@ -282,7 +282,7 @@ def populate(ctx) -> dict:
     intensity = {w: rng.uniform(0.6, 1.9) for w in workers}
     if demo_user in intensity:
         intensity[demo_user] = 1.1  # a little below the 25 % goal, so the start page shows it
-    forced = demo_plans.forced_roles([c for c in data.cases if c[3] == demo_user])
+    forced = demo_plans.forced_roles([c for c in data.cases if c[3] == demo_user], ref)
     specs: list[dict] = []
     not_met_ids = set()
     for case in data.cases:

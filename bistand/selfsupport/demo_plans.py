@@ -39,8 +39,18 @@ RESPONSIBLE = {
 FORCED = ["not_met"] * 4 + ["overdue"] * 3 + ["due_soon"] * 3 + ["reminder"] * 3
 
 
-def forced_roles(cases: list[tuple]) -> dict[int, str]:
-    return {case[0]: role for case, role in zip(sorted(cases), FORCED, strict=False)}
+def forced_roles(cases: list[tuple], ref: date) -> dict[int, str]:
+    """case id -> situation for the demo user's cases; a plan needs a case open long enough for it."""
+    roles: dict[int, str] = {}
+    wanted = list(FORCED)
+    for case_id, _household, opened_on, _worker in sorted(cases):
+        for role in dict.fromkeys(wanted):
+            old_enough = {"overdue": 200, "due_soon": 100}.get(role, 0)
+            if (ref - opened_on).days >= old_enough:
+                roles[case_id] = role
+                wanted.remove(role)
+                break
+    return roles
 
 
 def _day_between(rng: random.Random, low: date, high: date) -> date:
@@ -76,7 +86,7 @@ def _assessments(rng, case_id, person, opened_on, ref, worker, areas, out_a, out
 
 
 def _established(rng, role, opened_on, ref) -> date | None:
-    if role == "overdue":
+    if role == "overdue":  # the case is at least 200 days old (forced_roles)
         return ref - timedelta(days=rng.randint(100, 170))
     if role == "due_soon":
         return add_months(ref + timedelta(days=rng.randint(2, 12)), -3)

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import F
 
 from bistand.cases.models import CaseAssignment
 from bistand.organisation.models import Role, StaffMember
@@ -69,6 +70,7 @@ def test_demo_is_deterministic_and_shows_every_situation_for_the_demo_user():
         Reminder.objects.filter(staff=demo_user, done_at__isnull=True, due_on__lte=date(2026, 12, 7)).count()
         >= 3
     )
-    # Nothing is held in the future; booked meetings lie ahead.
+    # Plans and assessments never predate their case; nothing is held in the future; bookings lie ahead.
+    assert not ActionPlan.objects.filter(established_on__lt=F("case__opened_on")).exists()
     assert not Meeting.objects.filter(status="held", starts_at__date__gt=TODAY).exists()
     assert not Meeting.objects.filter(status="booked", starts_at__date__lte=TODAY).exists()
