@@ -113,8 +113,12 @@ def _incomes(request: CalculationRequest, prep: Prepared, lines: list[Line] | No
         elif spec.employment and ctx.work_incentive_rule is not None:
             rule = ctx.work_incentive_rule.values
             if window is _NOT_YET:
-                history = [year * 12 + month - 1 for year, month in request.assistance_history]  # Month.index
-                window = work_incentive_window(history, rule["qualifying_months"], rule["window_months"])
+                window = None
+                if len(request.assistance_history) >= rule["qualifying_months"]:
+                    history = [
+                        year * 12 + month - 1 for year, month in request.assistance_history
+                    ]  # Month.index
+                    window = work_incentive_window(history, rule["qualifying_months"], rule["window_months"])
             if window is not None and window.start <= ctx.month_index <= window.end:
                 counted = amount - percent_of(amount, rule["rate"])
                 if lines is not None:
@@ -135,7 +139,8 @@ def _run(request: CalculationRequest, prep: Prepared, lines: list[Line] | None) 
     costs = _costs(request, prep, lines)
     extra = _extra_needs(request, prep, lines)
     income = _incomes(request, prep, lines)
-    return Totals.of(norm, costs, extra, income)
+    balance = norm + costs + extra - income  # Totals.of, inlined: this runs once per household in a batch
+    return Totals(norm, costs, extra, income, balance if balance > 0 else 0, -balance if balance < 0 else 0)
 
 
 def totals(request: CalculationRequest) -> Totals:

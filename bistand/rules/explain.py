@@ -41,12 +41,19 @@ def _genitive(name: str) -> str:
     return name if name[-1:] in "sxz" else f"{name}s"
 
 
+def join_cites(first: str, second: str) -> str:
+    """'SoF 2025:468 12 kap. 2 §' + 'SoF 2025:468 12 kap. 3 §' -> 'SoF 2025:468 12 kap. 2 och 3 §§'."""
+    if not second or second == first:
+        return first
+    head, number, _ = first.rsplit(" ", 2)
+    other_head, other_number, _ = second.rsplit(" ", 2)
+    return f"{head} {number} och {other_number} §§" if head == other_head else f"{first}, {second}"
+
+
 def _norm_ref(ctx: MonthContext, part: str, extra_cite: str = "") -> tuple[str, str, str]:
     """(text in parentheses, source, confidence) for a riksnorm amount of `part`."""
     confidence = weakest(ctx.norm_source.confidence, ctx.table.marks[part])
-    cites = ctx.norm_source.cite + (
-        f", {extra_cite}" if extra_cite and extra_cite != ctx.norm_source.cite else ""
-    )
+    cites = join_cites(ctx.norm_source.cite, extra_cite)
     note = MARK_NOTES[confidence]
     return f"riksnormen {ctx.table.year}, {cites}{'; ' + note if note else ''}", cites, confidence
 
@@ -212,12 +219,12 @@ def income(ctx: MonthContext, kind: str, spec: IncomeKind, member: str, amount: 
 
 
 def income_not_counted(kind: str, spec: IncomeKind, member: str, amount: int) -> Line:
-    text = f"{spec.label}: {kr(amount)} räknas inte som inkomst. {spec.reason}"
+    text = f"{spec.label}: {kr(amount)} räknas inte som inkomst – {spec.reason}"
     return Line(
         "income.not_counted",
         0,
         text,
-        spec.url or "kinds.toml",
+        spec.cite,
         spec.confidence,
         counted=False,
         member=member,
@@ -235,7 +242,8 @@ def child_earnings_exempt(
     text = (
         f"Lön för hemmavarande barn eller skolungdom: {kr(exempt)} av {kr(amount)} räknas inte som inkomst. "
         f"Barns och skolungdomars egna arbetsinkomster räknas inte upp till {share} per kalenderår, "
-        f"{kr(ctx.child_earnings_limit)} för {pbb.year}{earlier} ({rule.source.cite}; prisbasbelopp {pbb.source.cite})"
+        f"{kr(ctx.child_earnings_limit)} för {pbb.year}{earlier} ({rule.source.cite}; prisbasbeloppet {pbb.year} "
+        f"enligt {pbb.source.cite})"
     )
     return Line(
         "income.child_earnings_exempt",

@@ -104,8 +104,9 @@ class IncomeKind:
     label: str
     counted: bool
     employment: bool = False
-    reason: str = ""
+    reason: str = ""  # why a not-counted kind is not counted (completes a Swedish sentence)
     confidence: str = "official"
+    cite: str = ""
     url: str = ""
 
 

@@ -33,7 +33,7 @@ def _members(request: CalculationRequest, context: MonthContext | None, errors: 
     month = request.month
     if month is not None:
         last = context.last_day if context is not None else month.last_day
-        last_year, last_md = last.year, (last.month, last.day)
+        last_year, last_md = last.year, last.month * 32 + last.day  # month and day as one comparable int
     ages: list[int] = []
     index: dict[str, int] = {}
     applicants: list[int] = []
@@ -59,7 +59,7 @@ def _members(request: CalculationRequest, context: MonthContext | None, errors: 
             if birth > last:
                 errors.append(error("member_not_born", f"members[{i}].birth_date", month=month))
             else:  # the same rule as months.age_at_end_of_month, inlined for the batch path
-                age = last_year - birth.year - (last_md < (birth.month, birth.day))
+                age = last_year - birth.year - (birth.month * 32 + birth.day > last_md)
                 if role == "child" and age > OLDEST_CHILD_AGE:
                     errors.append(error("child_over_20", f"members[{i}].birth_date", age=age, last_day=last))
         ages.append(age)
@@ -87,22 +87,25 @@ def _items(items, name: str, allowed, errors: list[ErrorItem]) -> None:
     for i, item in enumerate(items):
         if item is None:
             continue
-        if item.kind not in allowed and item.kind is not None:
-            errors.append(
-                error("unknown_kind", f"{name}[{i}].kind", kind=item.kind, allowed=", ".join(allowed))
-            )
-        problem = _bad_amount(item.amount)
-        if problem:
-            errors.append(error(problem, f"{name}[{i}].amount"))
+        kind, amount = item.kind, item.amount
+        if kind not in allowed and kind is not None:
+            errors.append(error("unknown_kind", f"{name}[{i}].kind", kind=kind, allowed=", ".join(allowed)))
+        if type(amount) is not int or amount < 0:
+            problem = _bad_amount(amount)
+            if problem:
+                errors.append(error(problem, f"{name}[{i}].amount"))
 
 
 def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> None:
+    members = request.members
     for i, income in enumerate(request.incomes):
         if income is None:
             continue
-        problem = _bad_amount(income.year_to_date)
-        if problem:
-            errors.append(error(problem, f"incomes[{i}].year_to_date"))
+        year_to_date = income.year_to_date
+        if type(year_to_date) is not int or year_to_date < 0:
+            problem = _bad_amount(year_to_date)
+            if problem:
+                errors.append(error(problem, f"incomes[{i}].year_to_date"))
         owner = applicant if income.member is None else index.get(income.member)
         if owner is None:
             errors.append(error("unknown_member", f"incomes[{i}].member", member=income.member))
@@ -110,15 +113,13 @@ def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> Non
             income.kind == "salary"
             and context is not None
             and context.child_earnings_limit is None
-            and request.members[owner] is not None
-            and request.members[owner].role == "child"
+            and members[owner] is not None
+            and members[owner].role == "child"
         ):
             errors.append(error("no_price_base_amount", f"incomes[{i}]", year=context.month.year))
 
 
-def _inspect(
-    request: CalculationRequest, unreadable_ids=frozenset()
-) -> tuple[Prepared | None, list[ErrorItem]]:
+def _inspect(request: CalculationRequest) -> tuple[Prepared | None, list[ErrorItem]]:
     errors: list[ErrorItem] = []
     month = request.month
     context = month_context(month) if month is not None else None
@@ -136,7 +137,11 @@ def _inspect(
     _items(request.incomes, "incomes", kinds.incomes, errors)
     _incomes(request, context, index, applicant, errors)
     history = request.assistance_history
-    latest = max((m for m in history if m is not None), default=None) if history else None
+    latest = None
+    if history:  # a draft from the JSON reader may hold None for an unreadable month
+        latest = (
+            max(history) if None not in history else max((m for m in history if m is not None), default=None)
+        )
     if month is not None and latest is not None and latest >= month:
         for i, past in enumerate(history):
             if past is not None and past >= month:

@@ -22,7 +22,7 @@ def test_more_than_seven_cites_12_kap_3_from_july_2025():
     members = [adult()] + [child(month, 9, f"c{i}") for i in range(8)]  # 9 persons: 2 810 + 2 × 190 = 3 190
     line = lines_of(calc(request(month, members)), "norm.common")[0]
     assert line["amount"] == 3190
-    assert line["source"] == "SoF 2025:468 12 kap. 2 §, SoF 2025:468 12 kap. 3 §"
+    assert line["source"] == "SoF 2025:468 12 kap. 2 och 3 §§"
 
 
 @pytest.mark.parametrize(
