@@ -40,6 +40,14 @@ def _collector_paused():
             gc.enable()
 
 
+def _at_position(exc: CalculationError, position: int) -> CalculationError:
+    """The same errors with fields prefixed by the request's position in the batch: "[17].members[0]…"."""
+    prefix = f"[{position}]"
+    return CalculationError(
+        [ErrorItem(e.code, e.message, f"{prefix}.{e.field}" if e.field else prefix) for e in exc.items]
+    )
+
+
 def _slice(bounds: tuple[int, int]) -> list[Totals]:
     start, stop = bounds
     results = []
@@ -49,8 +57,7 @@ def _slice(bounds: tuple[int, int]) -> list[Totals]:
             try:
                 append(totals(_shared[position]))
             except CalculationError as exc:
-                field = lambda e: f"[{position}]" + (f".{e.field}" if e.field else "")  # noqa: E731
-                raise CalculationError([ErrorItem(e.code, e.message, field(e)) for e in exc.items]) from None
+                raise _at_position(exc, position) from None
     return results
 
 
