@@ -16,13 +16,13 @@ from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
 from bistand.cases.models import Case, CaseStatus
 from bistand.casework import access, extensions
 from bistand.casework.extensions import Panel, TimelineEntry
-from bistand.organisation.models import Role
+from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
 from bistand.selfsupport import barriers, continuity, plans, summary
 from bistand.selfsupport.barriers import last_of_month
 from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name, today
 from bistand.selfsupport.models import ActionPlan, Assessment, FollowUp, Meeting, MeetingStatus, Reminder
-from bistand.selfsupport.time_report import staff_time_rows
+from bistand.selfsupport.time_report import staff_time_rows, unit_total
 
 DUE_SOON_DAYS = 14
 PANEL_LIMIT = 10
@@ -117,24 +117,27 @@ def applicant_names(household_ids) -> dict[int, str]:
 
 
 def time_panel(staff, request):
-    if staff.role not in (Role.CASEWORKER, Role.SENIOR_CASEWORKER):
+    """Caseworkers see their own share this month; unit managers see each unit's share."""
+    if staff.role not in access.CASE_ROLES:
         return None
     day = today()
     start = first_of_month(day)
-    row = staff_time_rows([staff], start, day)[0]
-    unit = staff.units.select_related("district__municipality").first()
-    goal = client_meeting_time_goal(unit.district.municipality if unit else None, day)
-    return Panel(
-        title="Tid med klienter",
-        template="selfsupport/panels/time.html",
-        context={
-            "row": row,
-            "goal": goal,
-            "month_label": month_name(start),
-            "below": row.result.share is not None and row.result.share < goal,
-        },
-        order=40,
-    )
+    units = list(staff.units.select_related("district__municipality").order_by("name"))
+    goal = client_meeting_time_goal(units[0].district.municipality if units else None, day)
+    context = {"goal": goal, "month_label": month_name(start), "row": None, "units": []}
+    if staff.role == Role.UNIT_MANAGER:
+        for unit in units:
+            workers = StaffMember.objects.filter(
+                units=unit, role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER]
+            )
+            total = unit_total(staff_time_rows(workers.select_related("user"), start, day))
+            context["units"].append(
+                {"unit": unit, "total": total, "below": total.share is not None and total.share < goal}
+            )
+    else:
+        row = staff_time_rows([staff], start, day)[0]
+        context.update(row=row, below=row.result.share is not None and row.result.share < goal)
+    return Panel(title="Tid med klienter", template="selfsupport/panels/time.html", context=context, order=40)
 
 
 def case_file_section(case, request):

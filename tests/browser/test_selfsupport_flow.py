@@ -56,7 +56,7 @@ def flow(browser, live_server, selfsupport_demo):
     page.context.close()
 
 
-def test_first_visit_assessment_plan_and_follow_up_on_the_start_page(flow, live_server):
+def test_first_visit_assessment_plan_and_follow_up_on_the_start_page(flow, browser, live_server):
     page = flow["page"]
     urls = flow["urls"]
     today = timezone.localdate()
@@ -153,6 +153,21 @@ def test_first_visit_assessment_plan_and_follow_up_on_the_start_page(flow, live_
 
     # 6. No serious accessibility violations on any of the pages used.
     check_accessibility(page, urls)
+
+    # 7. The unit manager sees time with clients per worker (same test: see check_accessibility).
+    unit_manager_sees_time_with_clients(browser, live_server)
+
+
+def unit_manager_sees_time_with_clients(browser, live_server):
+    page = sign_in(browser, live_server, "enhetschef")
+    assert page.get_by_role("region", name="Tid med klienter").is_visible()
+    screenshot(page, "ss-10-enhetschef-start")
+    page.get_by_role("link", name="Se hela månaden per medarbetare").click()
+    rows = page.get_by_role("table").first.get_by_role("row")
+    assert rows.count() >= 3  # header + at least two caseworkers of Norr 1
+    screenshot(page, "ss-11-tid-med-klienter")
+    assert serious_violations(page) == []
+    page.context.close()
 
 
 A11Y_PAGES = ["meetings", "record", "assessment", "history", "plan_form", "plan", "overview", "barriers"]

@@ -167,3 +167,14 @@ def test_timeline_lists_meetings_plans_and_barriers_in_swedish(world):
     assert "Genomförandeplan för Amira Hassan" in titles
     assert hooks.timeline in extensions.TIMELINE_SOURCES
     assert hooks.row_flags in extensions.CASE_ROW_FLAGS
+
+
+def test_start_page_panels_for_a_caseworker_and_a_unit_manager(world):
+    for staff in (world.sara, world.manager):
+        panels = [fn(staff, None) for fn in extensions.START_PAGE_PANELS if fn.__module__ == hooks.__name__]
+        titles = [p.title for p in panels if p is not None]
+        assert "Uppföljningar av genomförandeplaner" in titles and "Tid med klienter" in titles
+    time_panel = hooks.time_panel(world.manager, None)
+    assert [u["unit"] for u in time_panel.context["units"]] == [world.unit]
+    assert hooks.continuity_panel(world.manager, None) is None  # managers hold no caseload of their own
+    assert hooks.continuity_panel(world.sara, None).context["cases"][0].applicant_name == "Amira Hassan"
