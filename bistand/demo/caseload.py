@@ -121,7 +121,8 @@ def assign_caseworkers(
     mine: set[int] = set()
     if handlaggare is not None:
         candidates = [c.key for c in open_cases if c.unit in handlaggare.units]
-        mine = set(rng.sample(candidates, min(HANDLAGGARE_CASES, len(candidates))))
+        # About 40; in a small demo city at most half of the unit, so colleagues hold cases too.
+        mine = set(rng.sample(candidates, min(HANDLAGGARE_CASES, len(candidates) // 2)))
     for group in (open_cases, closed_cases):
         for s in staff:
             load[s.username] = 0.0

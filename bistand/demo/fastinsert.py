@@ -137,7 +137,11 @@ def empty_demo_tables() -> list[str]:
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Rows written earlier in the same transaction still have deferred foreign-key checks
+            # pending, which TRUNCATE refuses; running them now clears the queue.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in tables)} RESTART IDENTITY")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
             for table in tables:
                 cursor.execute(f"DELETE FROM {quote(table)}")
