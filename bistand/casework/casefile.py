@@ -92,10 +92,10 @@ def timeline(case: Case) -> list[extensions.TimelineEntry]:
     for note in JournalNote.objects.filter(case=case).select_related("author__user"):
         entries.append(
             extensions.TimelineEntry(
-                note.written_at,
+                note.occurred_on,
                 "journal",
                 f"Journalanteckning: {note.heading}",
-                f"{note.author.full_name}",
+                f"Skriven {timezone.localtime(note.written_at):%Y-%m-%d} av {note.author.full_name}",
                 f"{reverse('casework:journal', args=[case.pk])}#anteckning-{note.pk}",
             )
         )

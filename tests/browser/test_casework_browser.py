@@ -1,0 +1,96 @@
+"""The caseworker's day in a real browser: decide an unchanged application in at most three clicks, read
+the decision letter, be refused another unit's case, and no serious accessibility violations (axe-core).
+"""
+
+import re
+import subprocess
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, screenshot, serious_violations, sign_in
+
+# django_db makes pytest-django create the test database; each test runs in a transaction that is rolled
+# back, while the module's demo city and the decision made in `decided` (module scope, set up before any
+# test's transaction) stay for all tests of the module.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def decided(browser, site):
+    """Sign in as handlaggare and decide the first unchanged application from the start page.
+
+    Returns what the later tests need: the decision page's URL and the number of clicks it took.
+    """
+    from tests.browser.conftest import Clicks
+
+    clicks = Clicks()
+    page = sign_in(browser, site, "handlaggare")
+    screenshot(page, "01-mina-arenden")
+    # Clicks are counted from the start page on: open the unchanged application, confirm.
+    clicks(page.get_by_role("link", name=re.compile(r"^Besluta\b")).first)
+    page.wait_for_url(re.compile(r"/arenden/\d+/ansokningar/\d+/$"))
+    application_url = page.url
+    assert page.get_by_role("heading", name="Oförändrad sedan förra månaden").is_visible()
+    screenshot(page, "02-ansokan-oforandrad")
+    clicks(page.get_by_role("button", name="Bekräfta beslut enligt förslaget"))
+    page.wait_for_url(re.compile(r"/arenden/\d+/beslut/\d+/$"))
+    screenshot(page, "03-beslut")
+    result = {
+        "page": page,
+        "clicks": clicks.count,
+        "application_url": application_url,
+        "decision_url": page.url,
+        "case_url": re.sub(r"beslut/\d+/$", "", page.url),
+    }
+    yield result
+    page.context.close()
+
+
+def test_an_unchanged_application_is_decided_in_at_most_three_clicks(decided):
+    page = decided["page"]
+    assert decided["clicks"] <= 3
+    assert page.get_by_text("Beslutet är fattat").is_visible()
+    assert page.get_by_role("heading", name=re.compile(r"^(Bifall|Delvis bifall|Avslag): ")).is_visible()
+
+
+def test_the_decision_letter_downloads_and_reads_in_swedish(decided):
+    page = decided["page"]
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Ladda ned beslutsbrevet (PDF)").click()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = ARTIFACTS / "beslutsbrev.pdf"
+    info.value.save_as(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert all(letter in text for letter in "åäö"), text[:500]
+    assert "överklaga" in text.lower()
+    # The calculation table: its heading, the norm row and the total need, with amounts in kronor.
+    assert re.search(r"Beräkning för \w+ \d{4}", text), text
+    assert re.search(r"Riksnormen .*\d kr", text), text
+    assert re.search(r"Summa behov\s+\d[\d \u00a0]* kr", text), text
+
+
+def test_another_districts_caseworker_is_refused_the_case(decided, browser, site):
+    page = sign_in(browser, site, "handlaggare2")
+    response = page.goto(decided["case_url"])
+    assert response.status == 403
+    assert page.get_by_role("heading", name="Du har inte behörighet").is_visible()
+    screenshot(page, "09-nekad")
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    "name, url_key",
+    [
+        ("start", None),
+        ("case_file", "case_url"),
+        ("application", "application_url"),
+        ("decision", "decision_url"),
+    ],
+)
+def test_no_serious_accessibility_violations(decided, site, name, url_key):
+    page = decided["page"]
+    page.goto(decided[url_key] if url_key else f"{site.url}/")
+    screenshot(page, f"axe-{name}")
+    assert serious_violations(page) == []
