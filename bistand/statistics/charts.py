@@ -38,6 +38,19 @@ def nice_max(value: float) -> float:
     return 10 * exponent
 
 
+def nice_ticks(value: float, count: int = 4, whole: bool = False) -> list[float]:
+    """Round tick values from 0 up to at least `value`: steps of 1, 2 or 5 × 10^n (whole numbers if asked)."""
+    if value <= 0:
+        return [0.0, 1.0]
+    raw = value / count
+    exponent = 10 ** math.floor(math.log10(raw))
+    step = next(m * exponent for m in (1, 2, 5, 10) if raw <= m * exponent)
+    if whole:
+        step = max(1, round(step))
+    top = math.ceil(value / step - 1e-9) * step
+    return [k * step for k in range(int(round(top / step)) + 1)]
+
+
 def axis_label(value: float, kind: str) -> str:
     if kind == "share":
         return format_value(Decimal(str(value)), "share").replace(",0\u00a0%", "\u00a0%")
@@ -49,11 +62,17 @@ def axis_label(value: float, kind: str) -> str:
     return format_value(int(round(value)), "count")
 
 
+def label_space(labels: list[str], width: int) -> int:
+    """Room for the longest label at 13 px (about 7.6 px a character), at most 45 % of the chart."""
+    longest = max((len(label) for label in labels), default=0)
+    return int(min(width * 0.45, 16 + 7.6 * longest))
+
+
 def _open(chart_id: str, title: str, desc: str, width: int, height: int) -> list[str]:
     return [
         f'<svg class="chart" id="{chart_id}" role="img" viewBox="0 0 {width} {height}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="12">',
+        f'xmlns="http://www.w3.org/2000/svg" {FONT} font-size="13">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#fff"/>',
@@ -79,11 +98,12 @@ def _legend(x: float, y: float, names: list[str], line: bool = False) -> list[st
 def line_chart(
     chart_id: str, title: str, desc: str, x_labels: list[str], series: list[tuple[str, list]], kind: str
 ) -> SafeString:
-    width, height = 760, 330
-    left, right, top, bottom = 78, 190, 16, 48
+    width, height = 760, 340
+    left, right, top, bottom = 78, 170, 16, 48
     plot_w, plot_h = width - left - right, height - top - bottom
-    values = [v for _, vs in series for v in vs if v is not None]
-    top_value = nice_max(max(values, default=0))
+    values = [float(v) for _, vs in series for v in vs if v is not None]
+    ticks = nice_ticks(max(values, default=0), whole=kind != "share")
+    top_value = ticks[-1]
     n = max(len(x_labels), 2)
 
     def x(i):
@@ -93,8 +113,7 @@ def line_chart(
         return top + plot_h * (1 - float(v) / top_value)
 
     parts = _open(chart_id, title, desc, width, height)
-    for k in range(5):
-        value = top_value * k / 4
+    for value in ticks:
         parts.append(
             f'<line x1="{left}" y1="{_f(y(value))}" x2="{left + plot_w}" y2="{_f(y(value))}" stroke="#d8d8d8"/>'
         )
@@ -110,11 +129,23 @@ def line_chart(
                 f"{escape(label)}</text>"
             )
     for s, (_name, vs) in enumerate(series):
-        points = " ".join(f"{_f(x(i))},{_f(y(v))}" for i, v in enumerate(vs) if v is not None)
-        parts.append(
-            f'<polyline points="{points}" fill="none" stroke="{PALETTE[s % len(PALETTE)]}" stroke-width="2.5" '
-            f'stroke-dasharray="{DASHES[s % len(DASHES)]}" stroke-linejoin="round"/>'
-        )
+        # A hidden or missing month breaks the line instead of being bridged by a straight segment.
+        runs, run = [], []
+        for i, v in enumerate(vs):
+            if v is None:
+                runs, run = runs + [run] if run else runs, []
+            else:
+                run.append(f"{_f(x(i))},{_f(y(v))}")
+        runs += [run] if run else []
+        for points in runs:
+            if len(points) == 1:
+                cx, cy = points[0].split(",")
+                parts.append(f'<circle cx="{cx}" cy="{cy}" r="2.5" fill="{PALETTE[s % len(PALETTE)]}"/>')
+                continue
+            parts.append(
+                f'<polyline points="{" ".join(points)}" fill="none" stroke="{PALETTE[s % len(PALETTE)]}" '
+                f'stroke-width="2.5" stroke-dasharray="{DASHES[s % len(DASHES)]}" stroke-linejoin="round"/>'
+            )
     parts.append(
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#4a4a4a"/>'
     )
@@ -132,10 +163,11 @@ def hbar_chart(
     target: float | None = None,
     target_label: str = "",
     max_value: float | None = None,
+    width: int = 760,
 ) -> SafeString:
     """One bar per item; a value of None is drawn as no bar with the text "–" (hidden or missing)."""
-    row_h, left, right, top = 30, 230, 90, 30 if target is not None else 10
-    width = 760
+    row_h, right, top = 30, 90, 30 if target is not None else 10
+    left = label_space([label for label, _ in items], width)
     height = top + row_h * len(items) + 16
     plot_w = width - left - right
     values = [float(v) for _, v in items if v is not None]
@@ -174,8 +206,9 @@ def grouped_hbar_chart(
     chart_id: str, title: str, desc: str, series: list[str], rows: list[tuple[str, list]], kind: str
 ) -> SafeString:
     """Per row (e.g. district) one bar per series; None = "–"."""
-    bar_h, gap, left, right, top = 16, 14, 170, 70, 10 + 20 * len(series) + 6
+    bar_h, gap, right, top = 16, 14, 70, 10 + 20 * len(series) + 6
     width = 760
+    left = max(120, label_space([label for label, _ in rows], width))
     group_h = bar_h * len(series) + gap
     height = top + group_h * len(rows) + 10
     plot_w = width - left - right
@@ -211,10 +244,11 @@ def stacked_share_chart(
     chart_id: str, title: str, desc: str, groups: list[str], rows: list[tuple[str, list]]
 ) -> SafeString:
     """100 % bars per row; hidden cells (None) are drawn together as one grey "små grupper" segment."""
-    row_h, left, right = 30, 170, 20
+    row_h, right = 30, 20
     legend_rows = math.ceil((len(groups) + 1) / 3)
     top = 10 + legend_rows * 20 + 6
     width = 760
+    left = max(120, label_space([label for label, _ in rows], width))
     height = top + row_h * len(rows) + 10
     plot_w = width - left - right
     parts = _open(chart_id, title, desc, width, height)
@@ -254,12 +288,12 @@ def column_chart(
     width, height = 760, 300
     left, right, top, bottom = 60, 20, 40, 50
     plot_w, plot_h = width - left - right, height - top - bottom
-    top_value = nice_max(max((v for _, v in items), default=0))
+    ticks = nice_ticks(max((v for _, v in items), default=0), whole=True)
+    top_value = ticks[-1]
     n = max(len(items), 1)
     slot = plot_w / n
     parts = _open(chart_id, title, desc, width, height)
-    for k in range(5):
-        value = top_value * k / 4
+    for value in ticks:
         yy = top + plot_h * (1 - value / top_value)
         parts.append(f'<line x1="{left}" y1="{_f(yy)}" x2="{left + plot_w}" y2="{_f(yy)}" stroke="#d8d8d8"/>')
         parts.append(

@@ -99,25 +99,33 @@ def _explanations(ws, report: MonthlyReport) -> None:
     ws.column_dimensions["B"].width = 100
 
 
-def write_xlsx(report: MonthlyReport, target, table: ReportTable | None = None) -> None:
-    """Write the workbook to a path or a binary file object."""
-    table = table or report_cells(report)
+def write_xlsx(report: MonthlyReport, target, district: str | None = None) -> None:
+    """Write the workbook to a path or a binary file object.
+
+    `district` (a district name) writes only that district's sheet; the numbers are still those of the
+    whole city's report, so the same cells are hidden as in the full workbook.
+    """
+    table = report_cells(report)
     wb = Workbook()
+    wb.remove(wb.active)
     used: set[str] = set()
-    city = wb.active
-    city.title = sheet_title(report.city.name, used)
-    _write_sheet(city, table, [*report.districts, report.city], f"{report.city.name} – {report.month.label}")
-    for district in report.districts:
-        ws = wb.create_sheet(sheet_title(district.name, used))
-        units = [r for r in report.units if r.district == district.name]
-        _write_sheet(ws, table, [*units, district], f"{district.name} – {report.month.label}")
+    if district is None:
+        city = wb.create_sheet(sheet_title(report.city.name, used))
+        _write_sheet(
+            city, table, [*report.districts, report.city], f"{report.city.name} – {report.month.label}"
+        )
+    for row in report.districts:
+        if district is None or row.name == district:
+            units = [r for r in report.units if r.district == row.name]
+            ws = wb.create_sheet(sheet_title(row.name, used))
+            _write_sheet(ws, table, [*units, row], f"{row.name} – {report.month.label}")
     _explanations(wb.create_sheet(sheet_title("Förklaringar", used)), report)
     wb.save(target)
 
 
-def xlsx_bytes(report: MonthlyReport) -> bytes:
+def xlsx_bytes(report: MonthlyReport, district: str | None = None) -> bytes:
     buffer = io.BytesIO()
-    write_xlsx(report, buffer)
+    write_xlsx(report, buffer, district)
     return buffer.getvalue()
 
 
@@ -130,19 +138,22 @@ def csv_value(value) -> str:
 CSV_HEADER = ["månad", "nivå", "stadsområde", "enhet", "kod", "uppgift", "värde", "källa"]
 
 
-def csv_rows(report: MonthlyReport, table: ReportTable | None = None):
-    table = table or report_cells(report)
+def csv_rows(report: MonthlyReport, district: str | None = None):
+    """Long-format rows; `district` (a name) keeps only its units and its total."""
+    table = report_cells(report)
     yield CSV_HEADER
     for row in (*report.units, *report.districts, report.city):
+        if district is not None and row.district != district:
+            continue
         unit = row.name if row.level == "unit" else ""
-        district = row.district if row.level != "city" else ""
+        district_name = row.district if row.level != "city" else ""
         for figure in table.figures:
             shown = table.cell(row, figure.key)
             value = shown.text if shown.value is None else csv_value(shown.value)
             yield [
                 str(report.month),
                 LEVEL_LABELS[row.level],
-                district,
+                district_name,
                 unit,
                 figure.key,
                 figure.header,
@@ -151,13 +162,13 @@ def csv_rows(report: MonthlyReport, table: ReportTable | None = None):
             ]
 
 
-def csv_text(report: MonthlyReport) -> str:
+def csv_text(report: MonthlyReport, district: str | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(csv_rows(report))
+    writer.writerows(csv_rows(report, district))
     return "\ufeff" + buffer.getvalue()
 
 
-def write_csv(report: MonthlyReport, path) -> None:
+def write_csv(report: MonthlyReport, path, district: str | None = None) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(csv_text(report))
+        fh.write(csv_text(report, district))

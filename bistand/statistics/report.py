@@ -216,11 +216,13 @@ FIGURES: tuple[Figure, ...] = (
     Figure("caseworkers", "Antal handläggare", "count", None, "seeds/003 (Malmö)"),
     Figure("full_time_equivalents", "Årsarbetare (handläggare)", "decimal", None),
     Figure("households", "Beviljade hushåll (utbetalt för månaden)", "count", "households", "seeds/003"),
-    Figure("persons", "Personer i beviljade hushåll", "count", "persons"),
+    # Persons rest on the households: never shown for a hidden group of households (persons >= households).
+    Figure("persons", "Personer i beviljade hushåll", "count", "households"),
     Figure("cost", "Utbetalt bistånd för månaden (kr)", "money", "households"),
     Figure("cost_per_household", "Utbetalt per hushåll (kr)", "money", "households"),
     Figure("open_cases", "Aktuella ärenden vid månadens slut", "count", "open_cases"),
-    Figure("cases_per_caseworker", "Ärenden per handläggare", "decimal", None),
+    # Hidden with the open cases, which it would otherwise give away (× the number of caseworkers).
+    Figure("cases_per_caseworker", "Ärenden per handläggare", "decimal", "open_cases"),
     Figure("caseworkers_over_cap", "Handläggare över ärendetaket", "count", None),
     Figure("first_visits", "Nybesök", "count", "first_visits", "seeds/003"),
     Figure("current_plans", "Aktuella genomförandeplaner", "count", "current_plans", "seeds/003"),
@@ -300,8 +302,13 @@ class MonthlyReport:
         return units + [r for r in self.districts if r.name == district]
 
 
-def build_monthly_report(month: Month, municipality=None, district_code: str | None = None) -> MonthlyReport:
-    """Compute the report for `month` (all districts, or one district by code)."""
+def build_monthly_report(month: Month, municipality=None) -> MonthlyReport:
+    """Compute the report for `month` for the whole municipality.
+
+    Always the whole municipality, also when only one district is shown or exported: small-group
+    suppression depends on every cell that adds up to a shown total, so a district shown alone must hide
+    exactly what it hides in the city's report (otherwise the two together would give a hidden cell away).
+    """
     from bistand.organisation.models import Municipality, Unit
     from bistand.statistics import queries, selfsupport_figures
 
@@ -309,8 +316,6 @@ def build_monthly_report(month: Month, municipality=None, district_code: str | N
     units = Unit.objects.select_related("district").order_by("district__name", "name", "pk")
     if municipality is not None:
         units = units.filter(district__municipality=municipality)
-    if district_code:
-        units = units.filter(district__code=district_code)
     units = list(units)
     targets = targets_for(municipality.rules_code if municipality else None, month.last)
 
@@ -328,8 +333,6 @@ def build_monthly_report(month: Month, municipality=None, district_code: str | N
     for t in by_district.values():
         city_tally = city_tally.merge(t)
     city_name = municipality.name if municipality else "Hela kommunen"
-    if district_code and district_rows:
-        city_name = f"{district_rows[0].name} totalt"
     city = row_from_tally("city", city_name, "", city_tally, targets)
     interventions = tuple(sorted({label for t in tallies.values() for label in t.enrolled}))
     return MonthlyReport(month, tuple(unit_rows), tuple(district_rows), city, targets, interventions)

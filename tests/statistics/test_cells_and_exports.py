@@ -185,8 +185,21 @@ def test_monthly_report_command_writes_both_files(small_city, tmp_path):
     xlsx, csv_path = tmp_path / "r.xlsx", tmp_path / "r.csv"
     call_command("monthly_report", month="2025-06", district="Alfa", xlsx=str(xlsx), csv=str(csv_path))
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Alfa totalt", "Alfa", "Förklaringar"]
-    assert "Enhet B1" not in csv_path.read_text(encoding="utf-8")
+    assert wb.sheetnames == ["Alfa", "Förklaringar"]
+    text = csv_path.read_text(encoding="utf-8")
+    assert "Enhet A1" in text and "Enhet B1" not in text and "Beta" not in text
+
+
+def test_one_district_alone_hides_exactly_what_the_city_report_hides(small_city, tmp_path):
+    # The district's sheet is cut from the whole city's report, so its cells (including the secondary
+    # suppression caused by other districts) are the same as in the full workbook.
+    full, alone = tmp_path / "full.xlsx", tmp_path / "alone.xlsx"
+    call_command("monthly_report", month="2025-06", xlsx=str(full))
+    call_command("monthly_report", month="2025-06", district="Alfa", xlsx=str(alone))
+    sheet_full, sheet_alone = openpyxl.load_workbook(full)["Alfa"], openpyxl.load_workbook(alone)["Alfa"]
+    assert [[c.value for c in r] for r in sheet_full.iter_rows()] == [
+        [c.value for c in r] for r in sheet_alone.iter_rows()
+    ]
 
 
 def test_monthly_report_command_refuses_a_bad_month_and_an_unknown_district(small_city, tmp_path):

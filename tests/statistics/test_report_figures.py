@@ -289,15 +289,6 @@ def test_caseload_and_clients_not_met_by_their_current_caseworker(city):
     assert a.caseworkers_over_cap == 0  # the cap is 35
 
 
-def test_one_district_only(city):
-    a1, _, b1 = city
-    pay(single_household(a1)[0], date(2025, 6, 1), 100)
-    pay(single_household(b1)[0], date(2025, 6, 1), 200)
-    report = build_monthly_report(JUNE, district_code="Beta")
-    assert [u.name for u in report.units] == ["Enhet B1"]
-    assert (report.city.households, report.city.cost) == (1, 200)
-
-
 def test_goals_reviewed_and_achieved_at_follow_ups_in_the_month(city):
     from bistand.selfsupport.models import FollowUp, Goal, GoalReview
 

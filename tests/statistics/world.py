@@ -39,8 +39,10 @@ class StatsWorld:
     protected_case: object
 
 
-def build(households=((("A1", "Alfa"), 8), (("A2", "Alfa"), 7), (("B1", "Beta"), 3))) -> StatsWorld:
-    municipality = make_municipality(name="Testby", code="9998", rules_code="testby")
+def build(
+    households=((("A1", "Alfa"), 8), (("A2", "Alfa"), 7), (("B1", "Beta"), 3)), municipality=None
+) -> StatsWorld:
+    municipality = municipality or make_municipality(name="Testby", code="9998", rules_code="testby")
     units = {}
     for (unit_name, district), _ in households:
         units[unit_name] = make_unit(f"Enhet {unit_name}", district, municipality)

@@ -7,20 +7,22 @@ plans, meetings and outcomes side by side per district.
 from __future__ import annotations
 
 from bistand.statistics import charts, privacy, trends
-from bistand.statistics.cells import Cell, format_value, report_cells
+from bistand.statistics.cells import Cell, format_value, hidden_keys, report_cells
 from bistand.statistics.report import FIGURE_BY_KEY, build_monthly_report
 from bistand.statistics.views.common import municipality, page, share_cell, statistics_view, suppressed_column
 
-COMPARISON_KEYS = (
-    "households",
-    "cost_per_household",
-    "cases_per_caseworker",
-    "decision_days_median",
-    "plan_within_three_months_share",
-    "followed_up_share",
-    "client_time_share",
-    "not_returned_share",
-)
+# Figure key -> the column header in the comparison (the report's "varav …" headers need their context).
+COMPARISON_HEADERS = {
+    "households": "Beviljade hushåll",
+    "cost_per_household": "Utbetalt per hushåll (kr)",
+    "cases_per_caseworker": "Ärenden per handläggare",
+    "decision_days_median": "Dagar till beslut, median",
+    "plan_within_three_months_share": "Plan inom tre månader",
+    "followed_up_share": "Plan uppföljd senaste tre månaderna",
+    "client_time_share": "Tid i klientmöten",
+    "not_returned_share": "Ej tillbaka inom 12 månader",
+}
+TOTAL = "__total__"
 CHARTED = (
     ("cost_per_household", "Utbetalt per hushåll"),
     ("decision_days_median", "Dagar från ansökan till beslut (median)"),
@@ -39,6 +41,7 @@ def _district_chart(chart_id, title, rows, kind):
         [(name, cell.value) for name, cell in rows],
         kind,
         max_value=1.0 if kind == "share" else None,
+        width=620,
     )
 
 
@@ -47,8 +50,11 @@ def comparison(request):
     report = build_monthly_report(request.month, municipality())
     table = report_cells(report)
     columns = [*report.districts, report.city]
-    figures = [FIGURE_BY_KEY[k] for k in COMPARISON_KEYS]
-    grid = [{"row": r, "cells": [table.cell(r, f.key) for f in figures]} for r in columns]
+    figures = [
+        {"header": header, "source": FIGURE_BY_KEY[key].source, "key": key}
+        for key, header in COMPARISON_HEADERS.items()
+    ]
+    grid = [{"row": r, "cells": [table.cell(r, f["key"]) for f in figures]} for r in columns]
     not_met = [(r.name, share_cell(table.cell(r, "not_met"), table.cell(r, "open_cases"))) for r in columns]
     panels = []
     for key, title in CHARTED:
@@ -130,30 +136,39 @@ def durations(request):
     )
 
 
+def barrier_cells(mix: trends.BarrierTable, city_name: str) -> dict:
+    """(row, group or TOTAL) -> Cell, with primary and secondary suppression over the two-way table.
+
+    Every district row adds up to its total, every group column adds up to the city's cell, and the
+    city row adds up to the city's total; cells.hidden_keys hides until no hidden cell can be recomputed.
+    """
+    names = list(mix.rows)
+    counts = {(n, g): mix.rows[n][g] for n in names for g in mix.groups}
+    counts |= {(city_name, g): mix.city[g] for g in mix.groups}
+    rows = [*names, city_name]
+    for n in rows:
+        counts[(n, TOTAL)] = sum(counts[(n, g)] for g in mix.groups)
+    lines = [[(n, g) for g in mix.groups] + [(n, TOTAL)] for n in rows]
+    lines += [[(n, g) for n in names] + [(city_name, g)] for g in [*mix.groups, TOTAL]]
+    hidden = hidden_keys(counts, lines)
+    return {
+        key: Cell(None, privacy.SUPPRESSED, True)
+        if key in hidden
+        else Cell(value, format_value(value, "count"))
+        for key, value in counts.items()
+    }
+
+
 @statistics_view()
 def barriers(request):
     mix = trends.barrier_mix(request.month, municipality())
-    names = list(mix.rows)
     city_name = municipality().name if municipality() else "Hela kommunen"
-    suppressed = privacy.suppress_table(mix.rows) if mix.groups else {n: {} for n in names}
-    totals = suppressed_column(
-        {n: sum(mix.rows[n].values()) for n in names} | {city_name: sum(mix.city.values())},
-        [[*names, city_name]],
-    )
+    cells = barrier_cells(mix, city_name)
     table = []
-    for name in [*names, city_name]:
-        counts = mix.city if name == city_name else mix.rows[name]
-        total = totals[name]
-        cells = []
-        for group in mix.groups:
-            shown = counts[group] if name == city_name else suppressed[name][group]
-            if shown is None or total.suppressed:
-                cells.append(Cell(None, privacy.SUPPRESSED, True))
-            elif not total.value:
-                cells.append(Cell(None, format_value(None, "share")))
-            else:
-                cells.append(share_cell(Cell(shown, str(shown)), total))
-        table.append({"name": name, "total": total, "cells": cells, "is_city": name == city_name})
+    for name in [*mix.rows, city_name]:
+        total = cells[(name, TOTAL)]
+        shares = [share_cell(cells[(name, g)], total) for g in mix.groups]
+        table.append({"name": name, "total": total, "cells": shares, "is_city": name == city_name})
     chart = charts.stacked_share_chart(
         "chart-barriers",
         "Försörjningshinder per stadsområde (andel av vuxna med registrerat hinder)",

@@ -108,10 +108,11 @@ def monthly(request):
         if not stats.all_districts and district.name not in own_districts:
             continue
         units = [r for r in report.units if r.district == district.name]
+        columns = [*units, district]
         if not stats.all_districts:
             own = {u.name for u in _own_units(stats) if u.district.name == district.name}
-            units = [r for r in units if r.name in own]
-        sections.append({"title": district.name, "columns": [*units, district]})
+            columns = [*(r for r in units if r.name in own), district, report.city]
+        sections.append({"title": district.name, "columns": columns})
     for section in sections:
         section["rows"] = [
             {"figure": f, "cells": [table.cell(col, f.key) for col in section["columns"]]}
@@ -142,10 +143,10 @@ def _own_units(stats):
 
 
 def caseload_bins(cap: int) -> list[tuple[int, int | None]]:
-    """Bins of five up to the cap, then two more of five above it, then everything higher."""
-    bins = [(max(0, low), low + 4) for low in range(-4, cap - 4, 5)]
-    bins[0] = (0, bins[0][1])
-    return [*bins, (cap + 1, cap + 5), (cap + 6, cap + 10), (cap + 11, None)]
+    """0–5, 6–10, … up to the cap (the last bin ends at the cap), then 5 and 10 above it, then higher."""
+    highs = [*range(5, cap, 5), cap]
+    lows = [0, *(h + 1 for h in highs[:-1])]
+    return [*zip(lows, highs, strict=True), (cap + 1, cap + 5), (cap + 6, cap + 10), (cap + 11, None)]
 
 
 def bin_label(low: int, high: int | None) -> str:
@@ -156,6 +157,7 @@ def bin_label(low: int, high: int | None) -> str:
 def work(request):
     stats = request.stats
     report = build_monthly_report(request.month, municipality())
+    cells = report_cells(report)
     goal, cap = report.targets.client_time_goal, report.targets.caseload_cap
     own = {u.name for u in _own_units(stats)} if not stats.all_districts else None
     units = [r for r in report.units if own is None or r.name in own]
@@ -205,7 +207,7 @@ def work(request):
             "median": format_value(median(r.caseloads), "decimal") if r.caseloads else "..",
             "max": max(r.caseloads) if r.caseloads else "..",
             "over": r.caseworkers_over_cap,
-            "per_caseworker": format_value(r.cases_per_caseworker, "decimal"),
+            "per_caseworker": cells.cell(r, "cases_per_caseworker").text,
         }
         for r in scope
     ]

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from bistand.casework.models import AuditEvent
+from bistand.organisation.models import District
 from bistand.statistics import exports, privacy
 from bistand.statistics.extract import extract_text
 from bistand.statistics.report import build_monthly_report
@@ -16,10 +17,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _report(request):
+    """The whole city's report (see build_monthly_report) and the chosen district's code and name."""
     if not request.stats.may_export:
         raise PermissionDenied("Din roll får inte ladda ner rapporter.")
-    code = request.GET.get("district") or None
-    return build_monthly_report(request.month, municipality(), district_code=code), code
+    city = municipality()
+    code = request.GET.get("district") or ""
+    district = District.objects.filter(municipality=city, code=code).first() if code else None
+    report = build_monthly_report(request.month, city)
+    return report, (district.code if district else ""), (district.name if district else None)
 
 
 def _log(request, what: str) -> None:
@@ -40,19 +45,21 @@ def _download(content, content_type: str, filename: str) -> HttpResponse:
 
 @statistics_view()
 def monthly_xlsx(request):
-    report, code = _report(request)
+    report, code, name = _report(request)
     _log(request, f"Månadsrapport {request.month} (Excel)")
     return _download(
-        exports.xlsx_bytes(report), XLSX, f"manadsrapport-{request.month}{'-' + code if code else ''}.xlsx"
+        exports.xlsx_bytes(report, name),
+        XLSX,
+        f"manadsrapport-{request.month}{'-' + code if code else ''}.xlsx",
     )
 
 
 @statistics_view()
 def monthly_csv(request):
-    report, code = _report(request)
+    report, code, name = _report(request)
     _log(request, f"Månadsrapport {request.month} (CSV)")
     return _download(
-        exports.csv_text(report).encode("utf-8"),
+        exports.csv_text(report, name).encode("utf-8"),
         "text/csv; charset=utf-8",
         f"manadsrapport-{request.month}{'-' + code if code else ''}.csv",
     )

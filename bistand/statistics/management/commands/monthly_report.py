@@ -28,14 +28,18 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         if not options["xlsx"] and not options["csv"]:
             raise CommandError("Ange --xlsx och/eller --csv.")
-        code = options.get("district")
-        if code and not District.objects.filter(code=code).exists():
-            known = ", ".join(District.objects.order_by("code").values_list("code", flat=True))
-            raise CommandError(f"Okänt stadsområde ”{code}”. Kända koder: {known or 'inga'}.")
-        report = build_monthly_report(month, district_code=code)
+        code, name = options.get("district"), None
+        if code:
+            district = District.objects.filter(code=code).first()
+            if district is None:
+                known = ", ".join(District.objects.order_by("code").values_list("code", flat=True))
+                raise CommandError(f"Okänt stadsområde ”{code}”. Kända koder: {known or 'inga'}.")
+            name = district.name
+        # Always the whole city's report, so one district shows exactly what it shows in the full report.
+        report = build_monthly_report(month)
         if options["xlsx"]:
-            exports.write_xlsx(report, options["xlsx"])
+            exports.write_xlsx(report, options["xlsx"], name)
             self.stdout.write(f"Skrev {options['xlsx']}")
         if options["csv"]:
-            exports.write_csv(report, options["csv"])
+            exports.write_csv(report, options["csv"], name)
             self.stdout.write(f"Skrev {options['csv']}")
