@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 _MONTH_RE = re.compile(r"(\d{4})-(\d{2})")
@@ -24,13 +25,9 @@ class Month(NamedTuple):
     @classmethod
     def parse(cls, text: str) -> Month:
         """'2025-06' -> Month(2025, 6). Raises ValueError for anything else (e.g. '2025-13', '2025-6')."""
-        match = _MONTH_RE.fullmatch(text) if isinstance(text, str) else None
-        if not match:
+        if not isinstance(text, str):
             raise ValueError(text)
-        year, month = int(match[1]), int(match[2])
-        if not (1 <= month <= 12 and year >= 1):
-            raise ValueError(text)
-        return cls(year, month)
+        return _parse(text)
 
     @classmethod
     def from_index(cls, index: int) -> Month:
@@ -54,6 +51,14 @@ class Month(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+@lru_cache(maxsize=4096)  # histories repeat the same few hundred months
+def _parse(text: str) -> Month:
+    match = _MONTH_RE.fullmatch(text)
+    if not match or not (1 <= int(match[2]) <= 12 and int(match[1]) >= 1):
+        raise ValueError(text)
+    return Month(int(match[1]), int(match[2]))
 
 
 def age_at_end_of_month(birth: date, month: Month) -> int:

@@ -1,46 +1,32 @@
-"""The meaning checks of a request, and the look-ups a calculation needs, done together up front.
+"""The detailed meaning checks of a request: every problem, each with its field path.
 
-`prepare` either returns everything the arithmetic needs (month context, ages, municipal caps) or raises
-one CalculationError listing every problem — so nothing is ever half-computed. `check_request` is the
-same walk returning the list; parse_request uses it on a draft whose unreadable items are None.
-
-This walk runs once per household in the batch path too, so it is written to be cheap on valid input:
-plain loops and comparisons, and error items are only built once something is wrong.
+The calculation pass (engine.py) checks cheaply as it goes and stops at the first doubt; this walk, written
+for clarity rather than speed, then names everything that is wrong: roles, ages, member references,
+kinds, amounts, parameters on file for the month. parse_request runs it on a draft whose unreadable
+list entries and fields are None (their own errors are already recorded). Tests check that this walk and
+the calculation pass agree on valid and on broken requests.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from bistand.rules import params
-from bistand.rules.context import MonthContext, month_context
-from bistand.rules.errors import CalculationError, ErrorItem, error
-from bistand.rules.municipal import MunicipalParameters, find_municipal_parameters
+from bistand.rules.context import month_context
+from bistand.rules.errors import ErrorItem, error
+from bistand.rules.months import age_at_end_of_month
+from bistand.rules.municipal import find_municipal_parameters
 from bistand.rules.norm import OLDEST_CHILD_AGE
-from bistand.rules.request import CalculationRequest
+from bistand.rules.request import ROLES, CalculationRequest
 
 
-class Prepared(NamedTuple):
-    context: MonthContext
-    ages: list[int]  # per member, completed years on the last day of the month (months.age_at_end_of_month)
-    member_index: dict[str, int]  # member id -> position in request.members
-    applicant: int  # position of the applicant
-    cohabiting: bool  # a co_applicant is present
-    municipal: MunicipalParameters | None
-
-
-def _members(request: CalculationRequest, context: MonthContext | None, errors: list[ErrorItem]):
+def _members(request: CalculationRequest, errors: list[ErrorItem]) -> tuple[dict[str, int], int]:
+    """Member checks; returns (member id -> position, position of the applicant) for the income checks."""
     month = request.month
-    if month is not None:
-        last = context.last_day if context is not None else month.last_day
-        last_year, last_md = last.year, last.month * 32 + last.day  # month and day as one comparable int
-    ages: list[int] = []
+    last = month.last_day if month is not None else None
     index: dict[str, int] = {}
     applicants: list[int] = []
     co_applicants: list[int] = []
     for i, member in enumerate(request.members):
         if member is None:
-            ages.append(0)
             continue
         if member.id in index:
             errors.append(error("duplicate_member_id", f"members[{i}].id", member=member.id))
@@ -51,25 +37,23 @@ def _members(request: CalculationRequest, context: MonthContext | None, errors: 
             applicants.append(i)
         elif role == "co_applicant":
             co_applicants.append(i)
+        elif role not in ROLES and role is not None:  # None: unreadable, already reported
+            errors.append(error("invalid_role", f"members[{i}].role"))
         if member.preschool_lunch and role in ("applicant", "co_applicant"):
             errors.append(error("preschool_lunch_not_child", f"members[{i}].preschool_lunch"))
-        age = 0
         birth = member.birth_date
         if month is not None and birth is not None:
             if birth > last:
                 errors.append(error("member_not_born", f"members[{i}].birth_date", month=month))
-            else:  # the same rule as months.age_at_end_of_month, inlined for the batch path
-                age = last_year - birth.year - (birth.month * 32 + birth.day > last_md)
-                if role == "child" and age > OLDEST_CHILD_AGE:
-                    errors.append(error("child_over_20", f"members[{i}].birth_date", age=age, last_day=last))
-        ages.append(age)
+            elif role == "child" and (age := age_at_end_of_month(birth, month)) > OLDEST_CHILD_AGE:
+                errors.append(error("child_over_20", f"members[{i}].birth_date", age=age, last_day=last))
     if not applicants:
         errors.append(error("missing_applicant", "members"))
     for i in applicants[1:]:
         errors.append(error("too_many_applicants", f"members[{i}].role"))
     for i in co_applicants[1:]:
         errors.append(error("too_many_co_applicants", f"members[{i}].role"))
-    return ages, index, (applicants or [0])[0], bool(co_applicants)
+    return index, (applicants or [0])[0]
 
 
 def _bad_amount(value) -> str | None:
@@ -119,15 +103,18 @@ def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> Non
             errors.append(error("no_price_base_amount", f"incomes[{i}]", year=context.month.year))
 
 
-def _inspect(request: CalculationRequest) -> tuple[Prepared | None, list[ErrorItem]]:
+def check_request(request: CalculationRequest) -> list[ErrorItem]:
+    """Every meaning error of the request; empty when it can be calculated."""
     errors: list[ErrorItem] = []
     month = request.month
     context = month_context(month) if month is not None else None
     if month is not None and context is None:
         errors.append(error("no_parameters_for_year", "month", year=month.year))
-    ages, index, applicant, cohabiting = _members(request, context, errors)
+    index, applicant = _members(request, errors)
     size = request.household_size
-    if size is not None and size < len(request.members):
+    if size is not None and (type(size) is not int or size < 1):
+        errors.append(error("invalid_household_size", "household_size"))
+    elif size is not None and size < len(request.members):
         errors.append(
             error("household_size_too_small", "household_size", size=size, members=len(request.members))
         )
@@ -146,32 +133,10 @@ def _inspect(request: CalculationRequest) -> tuple[Prepared | None, list[ErrorIt
         for i, past in enumerate(history):
             if past is not None and past >= month:
                 errors.append(error("history_not_before_month", f"assistance_history[{i}]", month=month))
-    municipal = None
     if request.municipality is not None and month is not None:
         last_day = context.last_day if context is not None else month.last_day
         code = request.municipality
-        municipal, problem = (
-            find_municipal_parameters(code, last_day) if isinstance(code, str) else (None, None)
-        )
-        if problem or municipal is None:
+        found, problem = find_municipal_parameters(code, last_day) if isinstance(code, str) else (None, None)
+        if problem or found is None:
             errors.append(problem or error("unknown_municipality", "municipality", code=code))
-    if errors or context is None:
-        return None, errors
-    return Prepared(context, ages, index, applicant, cohabiting, municipal), errors
-
-
-def check_request(request: CalculationRequest) -> list[ErrorItem]:
-    """Every meaning error of the request (empty when it can be calculated).
-
-    parse_request also runs it on a draft in which unreadable list entries are None and unreadable
-    member fields are None (their own errors are already recorded), so nothing is reported twice.
-    """
-    return _inspect(request)[1]
-
-
-def prepare(request: CalculationRequest) -> Prepared:
-    """Validate and look up everything needed; raise CalculationError with all problems otherwise."""
-    prepared, errors = _inspect(request)
-    if errors:
-        raise CalculationError(errors)
-    return prepared
+    return errors
