@@ -39,7 +39,7 @@ def decide_history(plan) -> None:
     for app in plan.applications:
         if app.status != "decided":
             continue
-        app.received_at, decided_on = records.timing(rng, app.month, app.kind)
+        app.received_at, decided_on = records.timing(rng, app.month, app.kind, app.case.opened_on)
         staff = app.case.holder_on(decided_on)
         decided_at = at(decided_on, rng.randint(9, 15), rng.randint(0, 59))
         h = app.case.household

@@ -168,7 +168,7 @@ def _applications(plan: Plan) -> None:
             app = ApplicationPlan(case, month, kind, records.channel(rng, kind), None, [])
             if i == CURRENT:
                 app.status = "received"
-                app.received_at = records.pending_received(rng, month, kind)
+                app.received_at = records.pending_received(rng, month, kind, case.opened_on)
             elif i in hist.rejected:
                 app.flags.add("rejected")
             plan.applications.append(app)

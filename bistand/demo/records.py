@@ -84,10 +84,11 @@ def channel(rng: random.Random, kind: str) -> str:
     return rng.choices(list(table), weights=list(table.values()))[0]
 
 
-def timing(rng: random.Random, month: int, kind: str) -> tuple[datetime, date]:
-    """(received_at, decided_on) for a decided application for `month`."""
+def timing(rng: random.Random, month: int, kind: str, opened: date) -> tuple[datetime, date]:
+    """(received_at, decided_on) for a decided application for `month`; a first application is the one
+    that opened the case, on `opened`."""
     if kind == "first":
-        received = day_in_month(month, rng.randint(1, 12))
+        received = opened
         decided = add_bank_days(received, rng.randint(2, 8))
     else:
         received = day_in_month(month - 1, rng.randint(5, 18))
@@ -98,13 +99,9 @@ def timing(rng: random.Random, month: int, kind: str) -> tuple[datetime, date]:
     return at(received, rng.randint(8, 20), rng.randint(0, 59)), decided
 
 
-def pending_received(rng: random.Random, month: int, kind: str) -> datetime:
+def pending_received(rng: random.Random, month: int, kind: str, opened: date) -> datetime:
     """received_at of an application for the current month that still waits for a decision."""
-    day = (
-        day_in_month(month - 1, rng.randint(10, 28))
-        if kind == "recurring"
-        else day_in_month(month - 1, rng.randint(20, 28))
-    )
+    day = day_in_month(month - 1, rng.randint(10, 28)) if kind == "recurring" else opened
     return at(day, rng.randint(8, 20), rng.randint(0, 59))
 
 

@@ -7,11 +7,8 @@ day's payments are on a confirmed payment batch (bistand.casework), so the payme
 only ever picks up payments decided in the demo.
 """
 
-import hashlib
 from collections.abc import Callable
-from datetime import date, timedelta
-
-from django.apps import apps
+from datetime import date
 
 from bistand.cases.models import (
     Application,
@@ -24,6 +21,7 @@ from bistand.cases.models import (
     DeclaredItem,
     Payment,
 )
+from bistand.demo import batches
 from bistand.demo.dates import at, month_start
 from bistand.demo.decide import appeal_text
 from bistand.demo.fastinsert import insert, next_id, reset_sequences
@@ -48,18 +46,6 @@ MODELS = [
 
 def next_ids() -> dict[str, int]:
     return {m._meta.model_name: next_id(m) for m in MODELS}
-
-
-def _batch_models():
-    """The casework area's payment batch models, if that area is installed."""
-    try:
-        return (
-            apps.get_model("casework", "PaymentBatch"),
-            apps.get_model("casework", "PaymentBatchLine"),
-            apps.get_model("casework", "BatchConfirmation"),
-        )
-    except LookupError:
-        return None
 
 
 def write(
@@ -342,9 +328,9 @@ def write(
             for i, b in enumerate(plan.barriers)
         ),
     )
-    batch_models = _batch_models()
+    batch_models = batches.batch_models()
     if batch_models:
-        _write_batches(batch_models, paid, put)
+        batches.write_batches(batch_models, paid, put)
     reset_sequences([*MODELS, *(batch_models or ())])
     return counts
 
@@ -378,47 +364,3 @@ def _version(result: dict) -> str:
     # As bistand.cases.services.parameter_version.
     params = result.get("parameters", {})
     return str(params.get("version") or params.get("id") or params.get("year", ""))[:100]
-
-
-def _write_batches(batch_models, paid, put) -> None:
-    """One confirmed batch per pay day: the history was paid out before the demo begins."""
-    batch_model, line_model, confirmation_model = batch_models
-    by_day: dict[date, list] = {}
-    for a in paid:
-        if a.decision.payment.recipient_account:
-            by_day.setdefault(a.decision.payment.pay_date, []).append(a.decision.payment)
-    base = next_id(batch_model)
-    batches, lines, confirmations = [], [], []
-    line_id, confirmation_id = next_id(line_model), next_id(confirmation_model)
-    for n, day in enumerate(sorted(by_day)):
-        batch_id = base + n
-        name = f"utbetalningar-{day.isoformat()}-{batch_id:05d}.csv"
-        made = at(day - timedelta(days=1), 15)
-        batches.append((batch_id, day, name, made))
-        payments = sorted(by_day[day], key=lambda p: p.id)
-        # The demo writes no file; the checksum is taken over the batch's lines instead.
-        digest = hashlib.sha256(
-            "".join(f"{p.key};{p.amount};{p.recipient_account}\n" for p in payments).encode()
-        )
-        for number, p in enumerate(payments, start=1):
-            lines.append((line_id, batch_id, p.id, number))
-            line_id += 1
-        confirmations.append(
-            (
-                confirmation_id,
-                batch_id,
-                made + timedelta(minutes=1),
-                len(payments),
-                sum(p.amount for p in payments),
-                digest.hexdigest(),
-            )
-        )
-        confirmation_id += 1
-    put("utbetalningsfiler", batch_model, ["id", "pay_date", "file_name", "created_at"], batches)
-    put("rader i utbetalningsfiler", line_model, ["id", "batch", "payment", "line_number"], lines)
-    put(
-        "bekräftade utbetalningsfiler",
-        confirmation_model,
-        ["id", "batch", "confirmed_at", "line_count", "total_amount", "sha256"],
-        confirmations,
-    )
