@@ -36,20 +36,33 @@ moving_costs, other_need; incomes salary, unemployment_benefit, sickness_benefit
 activity_support, child_allowance, housing_allowance, maintenance_support, student_aid, pension, other, and
 the not-counted disability_allowance_tax_free, csn_extra_supplement, small_charity_grant, damages_non_income.
 
+Amounts are whole kronor: JSON integers (a number with a fractional part is refused; 7200.0 is 7200).
+From Python, int or an integral Decimal (e.g. from a DecimalField); floats are refused.
+
 Errors: `CalculationError` with `.errors` == [{"code", "message" (Swedish), "field"}, …] — every problem
-found, codes listed in errors.MESSAGES. Nothing is half-computed.
+found, codes listed in errors.MESSAGES (e.g. invalid_month, invalid_date, member_not_born, child_over_20,
+negative_amount, non_integer_amount, unknown_kind, unknown_member, no_parameters_for_year,
+no_price_base_amount, missing_applicant, too_many_applicants, household_size_too_small,
+unknown_municipality). Nothing is half-computed. `bistand calculate` prints the same body on stdout and
+exits with status 2; the API answers 400 (malformed_json) or 422 with it.
 
 Python API
 ==========
     calculate(data: dict) -> dict                        JSON contract (parse + compute + to_dict)
     parse_request(data: dict) -> CalculationRequest      validate JSON data into typed dataclasses
     compute(request: CalculationRequest) -> CalculationResult   (.to_dict() for JSON; .lines; .totals)
-    calculate_many(requests: Iterable[CalculationRequest]) -> list[Totals]   batch, no lines, same rules
+    totals(request: CalculationRequest) -> Totals        the figures only, no explanation lines
+    calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> list[Totals]
+        batch: same pass without lines; workers > 1 forks processes (offline batches only)
     municipal_parameters(code: str, on_date: date) -> MunicipalParameters
         .rent_cap_for(persons), .caseload_cap (households per caseworker),
         .client_meeting_time_goal (Decimal share, 0.25 = 25 %), .version
+    municipality_codes() -> list[str]                    municipalities with a parameter file
     norm_for_year(year: int) -> NormTable                riksnorm table with sources and confidence marks
+    available_years() -> list[int]                       years with a riksnorm on file (2013–2026)
     PARAMETER_VERSION: str                               e.g. "2026.1+3f2a…" (national parameter set)
+Typed dataclasses: CalculationRequest, Member, Cost, ExtraNeed, Income, Month; CalculationResult, Line,
+Totals (norm_total, costs_total, extra_needs_total, income_total, assistance, surplus).
 
 Decided rules (see the modules for the reasons): a member's age is the completed years on the last day of
 the month (months.py); all rules and sources are those in force on the last day of the month; a

@@ -193,7 +193,10 @@ def _run(request: CalculationRequest, lines: list[Line] | None):
     if ctx is None:
         return None
     history = request.assistance_history
-    if history and (None in history or max(history) >= month):
+    try:
+        if history and max(history) >= month:  # every month with assistance must precede this one
+            return None
+    except TypeError:  # an unreadable month (None) in a draft
         return None
     municipal = None
     code = request.municipality
