@@ -15,12 +15,12 @@ from bistand.cases.models.application import ApplicationChannel, ApplicationKind
 from bistand.casework.applications import Item
 from bistand.rules.params import kinds
 
-AMOUNT_HELP = "Hela kronor per månad, till exempel 4 500."
-
 
 class KronorField(forms.IntegerField):
     """Accepts '4500', '4 500', '4 500 kr' and '4500:-'; refuses decimals and negative amounts."""
 
+    # A text input: a number input refuses "4 500" (with a space, as Swedes write amounts) in browsers.
+    widget = forms.TextInput
     default_error_messages = {
         "invalid": "Skriv beloppet i hela kronor med siffror, till exempel 4 500.",
         "min_value": "Beloppet kan inte vara negativt.",
@@ -40,7 +40,6 @@ class KronorField(forms.IntegerField):
         return super().to_python(value)
 
     def widget_attrs(self, widget):
-        # Text input with a numeric keyboard: a number input would drop "4 500" silently in some browsers.
         return {"inputmode": "numeric", "autocomplete": "off", "class": "amount"}
 
 
@@ -87,7 +86,8 @@ class ApplicationHeadForm(forms.Form):
 class _ItemForm(forms.Form):
     category = ""
     kind = forms.ChoiceField(label="Slag", required=False)
-    amount = KronorField(label="Belopp (kr)", required=False, help_text=AMOUNT_HELP)
+    # The rows are table cells: the column heading says "kr per månad", so no help text per cell.
+    amount = KronorField(label="Belopp (kr)", required=False)
     description = forms.CharField(label="Beskrivning", required=False, max_length=200)
 
     def __init__(self, *args, **kwargs):
@@ -122,12 +122,9 @@ class ExtraNeedForm(_ItemForm):
 
 class IncomeForm(_ItemForm):
     category = "income"
+    field_order = ["kind", "amount", "member", "year_to_date", "description"]  # as the table's columns
     member = forms.TypedChoiceField(label="Vems inkomst", required=False, coerce=int, empty_value=None)
-    year_to_date = KronorField(
-        label="Tidigare arbetsinkomst i år (kr)",
-        required=False,
-        help_text="Bara för barns och skolungdomars egna arbetsinkomster.",
-    )
+    year_to_date = KronorField(label="Tidigare arbetsinkomst i år (kr)", required=False)
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -39,7 +39,8 @@ def luhn_check_digit(digits: str) -> int:
 
 def personal_number(birth: date, serial: int | None = None) -> str:
     """A valid 12-digit personnummer for `birth`; serial 0–999 (a fresh one per call if omitted)."""
-    serial = next(_serials) % 1000 if serial is None else serial
+    # 001–999: the serial 000 is not a valid personnummer, and the counter runs on across the whole session.
+    serial = next(_serials) % 999 + 1 if serial is None else serial
     short = f"{birth:%y%m%d}{serial:03d}"
     return f"{birth:%Y%m%d}{serial:03d}{luhn_check_digit(short)}"
 
