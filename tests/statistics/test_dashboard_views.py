@@ -145,3 +145,28 @@ def test_a_bad_month_falls_back_with_a_message(world):
     response = client_for(world, "analyst").get("/statistik/", {"month": "juni"})
     assert response.status_code == 200
     assert "ÅÅÅÅ-MM" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_render_on_an_empty_database_for_a_superuser(settings):
+    from django.contrib.auth.models import User
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    User.objects.create_superuser("root", password=PASSWORD)
+    client = Client()
+    client.login(username="root", password=PASSWORD)
+    for path in PAGES:
+        assert get(client, path).status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_a_user_without_a_role_is_refused(settings):
+    from django.contrib.auth.models import User
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    User.objects.create_user("utan-roll", password=PASSWORD)
+    client = Client()
+    client.login(username="utan-roll", password=PASSWORD)
+    response = get(client, "manadsrapport/")
+    assert response.status_code == 403
+    assert "saknar en roll" in response.content.decode()
