@@ -154,7 +154,9 @@ def _incomes(request, ctx: MonthContext, household: _Household, lines) -> int | 
         owner = members[position]
         if not spec.counted:
             if lines is not None:
-                lines.append(explain.income_not_counted(income.kind, spec, owner.id, amount))
+                lines.append(
+                    explain.income_not_counted(income.kind, spec, owner.id, amount, income.description)
+                )
             continue
         counted, note = amount, None
         if spec.employment and owner.role == "child":
@@ -180,7 +182,9 @@ def _incomes(request, ctx: MonthContext, household: _Household, lines) -> int | 
         total += counted
         if lines is not None:
             if counted or note is None:
-                lines.append(explain.income(ctx, income.kind, spec, owner.id, amount, counted))
+                lines.append(
+                    explain.income(ctx, income.kind, spec, owner.id, amount, counted, income.description)
+                )
             if note is not None:
                 lines.append(note)
     return total

@@ -30,7 +30,9 @@ MARK_NOTES = {
 }
 
 
-_NUMBER_WORDS = {6: "sex"}
+def _in_words(n: int) -> str:
+    """Small counts in words, as Swedish prose writes them: 6 -> 'sex'."""
+    return {6: "sex", 12: "tolv", 24: "tjugofyra"}.get(n, str(n))
 
 
 def persons(n: int) -> str:
@@ -209,17 +211,27 @@ def extra_need(ctx: MonthContext, kind: str, label: str, description: str, amoun
     return Line("extra_need", amount, text, rule.cite, rule.confidence, kind=kind)
 
 
-def income(ctx: MonthContext, kind: str, spec: IncomeKind, member: str, amount: int, counted: int) -> Line:
+def income(
+    ctx: MonthContext,
+    kind: str,
+    spec: IncomeKind,
+    member: str,
+    amount: int,
+    counted: int,
+    description: str = "",
+) -> Line:
     rule = ctx.income_rule.source
+    what = f"{spec.label} ({description})" if description else spec.label
     if counted == amount:
-        text = f"{spec.label}: {kr(amount)} räknas som inkomst ({rule.cite})"
+        text = f"{what}: {kr(amount)} räknas som inkomst ({rule.cite})"
     else:
-        text = f"{spec.label}: {kr(amount)}, varav {kr(counted)} räknas som inkomst ({rule.cite})"
+        text = f"{what}: {kr(amount)}, varav {kr(counted)} räknas som inkomst ({rule.cite})"
     return Line("income.counted", -counted, text, rule.cite, rule.confidence, member=member, kind=kind)
 
 
-def income_not_counted(kind: str, spec: IncomeKind, member: str, amount: int) -> Line:
-    text = f"{spec.label}: {kr(amount)} räknas inte som inkomst – {spec.reason}"
+def income_not_counted(kind: str, spec: IncomeKind, member: str, amount: int, description: str = "") -> Line:
+    what = f"{spec.label} ({description})" if description else spec.label
+    text = f"{what}: {kr(amount)} räknas inte som inkomst – {spec.reason}"
     return Line(
         "income.not_counted",
         0,
@@ -262,10 +274,10 @@ def child_earnings_exempt(
 def work_incentive(ctx: MonthContext, member: str, salary: int, disregarded: int, window: Window) -> Line:
     rule: RulePeriod = ctx.work_incentive_rule
     rate = rule.values["rate"]
-    months = rule.values["qualifying_months"]
+    months = _in_words(rule.values["qualifying_months"])
     text = (
         f"Jobbstimulans: {kr(disregarded)} ({rate * 100:.0f} % av lönen {kr(salary)}) räknas inte som inkomst. "
-        f"Hushållet fick försörjningsstöd {_NUMBER_WORDS.get(months, str(months))} månader i följd till och med {Month.from_index(window.qualified)}, "
+        f"Hushållet fick försörjningsstöd {months} månader i följd till och med {Month.from_index(window.qualified)}, "
         f"så jobbstimulansen gäller {Month.from_index(window.start)}–{Month.from_index(window.end)} "
         f"({rule.source.cite})"
     )
@@ -285,7 +297,7 @@ def work_incentive(ctx: MonthContext, member: str, salary: int, disregarded: int
 
 def no_work_incentive(ctx: MonthContext, member: str, window: Window | None) -> Line:
     rule: RulePeriod = ctx.work_incentive_rule
-    months = _NUMBER_WORDS.get(rule.values["qualifying_months"], str(rule.values["qualifying_months"]))
+    months = _in_words(rule.values["qualifying_months"])
     if window is None:
         why = f"hushållet har inte fått försörjningsstöd {months} månader i följd före {ctx.month}"
     else:

@@ -118,3 +118,18 @@ def test_child_earnings_without_price_base_amount_is_an_error(monkeypatch):
         assert calc(request(month, incomes=[{"kind": "salary", "amount": 10}]))["income_total"] == 10
     finally:
         context.month_context.cache_clear()
+
+
+def test_income_description_is_shown():
+    incomes = [
+        {"kind": "other", "amount": 500, "description": "swish från förälder"},
+        {"kind": "small_charity_grant", "amount": 300, "description": "Stiftelsen X"},
+    ]
+    lines = calc(request("2025-06", incomes=incomes))["lines"]
+    assert (
+        lines[-2]["text"]
+        == "Övrig inkomst (swish från förälder): 500 kr räknas som inkomst (SoL 2001:453 4 kap. 1 §)"
+    )
+    assert lines[-1]["text"].startswith(
+        "Tillfälligt mindre bidrag från fond eller stiftelse (Stiftelsen X): 300 kr räknas inte"
+    )
