@@ -304,3 +304,36 @@ def test_goals_reviewed_and_achieved_at_follow_ups_in_the_month(city):
     a = rows(build_monthly_report(JUNE))["Enhet A1"]
     # June's follow-up reviewed goals 0 and 1; goal 0 achieved
     assert (a.goals_reviewed, a.goals_achieved) == (2, 1)
+
+
+def test_not_met_this_month_agrees_with_the_start_pages_continuity_rule(city):
+    """For the current month (all meetings so far) the report counts what selfsupport.continuity flags."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bistand.cases.models import Case
+    from bistand.selfsupport.continuity import not_met_case_ids
+
+    a1, _, _ = city
+    today = timezone.localdate()
+    s1, s2 = make_staff(a1, first_name="Ett"), make_staff(a1, first_name="Två")
+    earlier = today - timedelta(days=40)
+    when = local(earlier.year, earlier.month, earlier.day)
+    met, _ = single_household(a1, caseworker=s1)
+    meeting(met, "first_visit", when, staff=[s1])
+    by_other, _ = single_household(a1, caseworker=s1)
+    meeting(by_other, "first_visit", when, staff=[s2])
+    by_phone, _ = single_household(a1, caseworker=s1)
+    meeting(by_phone, "first_visit", when, staff=[s1], mode="phone")
+    taken_over, _ = single_household(a1, caseworker=s2)
+    CaseAssignment.objects.create(
+        case=taken_over, caseworker=s1, start_date=date(2025, 1, 2), end_date=earlier
+    )
+    CaseAssignment.objects.create(case=taken_over, caseworker=s2, start_date=earlier + timedelta(days=1))
+    meeting(taken_over, "first_visit", when, staff=[s1, s2])  # before s2 took over
+    report = build_monthly_report(Month.of(today))
+    unit_row = rows(report)["Enhet A1"]
+    flagged = not_met_case_ids(Case.objects.filter(unit=a1))
+    assert flagged == {by_other.pk, by_phone.pk, taken_over.pk}
+    assert unit_row.not_met == len(flagged) == 3
