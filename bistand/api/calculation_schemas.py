@@ -104,21 +104,21 @@ class CalculationLine(Schema):
     kind: str | None
 
 
-class NormSource(Schema):
+class CalculationNormSource(Schema):
     source: str
     title: str
     url: str
     parts: dict[str, Confidence]
 
 
-class PriceBaseAmount(Schema):
+class CalculationPriceBaseAmount(Schema):
     year: int
     amount: int
     source: str
     confidence: Confidence
 
 
-class MunicipalVersion(Schema):
+class CalculationMunicipality(Schema):
     code: str
     name: str
     version: str
@@ -132,9 +132,9 @@ class CalculationParameters(Schema):
     year: int
     confidence: Confidence
     preliminary: bool
-    norm: NormSource
-    price_base_amount: PriceBaseAmount | None
-    municipality: MunicipalVersion | None
+    norm: CalculationNormSource
+    price_base_amount: CalculationPriceBaseAmount | None
+    municipality: CalculationMunicipality | None
 
 
 class CalculationResult(Schema):
