@@ -80,8 +80,13 @@ def make_cases(
     for h, hist, eps in zip(households, histories, episodes, strict=True):
         for ep in eps:
             if ep.started_before:
-                # An older case: opened between six years and one month before the window.
-                opened = month_start(window_start) - timedelta(days=rng.randint(31, 6 * 365))
+                # An older case: opened up to six years before the window, after the applicant turned 18.
+                birth = h.applicant.birth_date
+                adult = date(birth.year + 18, birth.month, min(birth.day, 28))
+                room = (month_start(window_start) - adult).days
+                opened = month_start(window_start) - timedelta(
+                    days=rng.randint(1, max(1, min(6 * 365, room)))
+                )
             else:
                 opened = day_in_month(window_start + ep.first, rng.randint(1, 12))
                 if ep.first == CURRENT:

@@ -82,6 +82,8 @@ class Economy:
             code = barriers.get(m.person.key)
             if code in INCOME_BY_BARRIER:
                 kind, description, low, high = INCOME_BY_BARRIER[code]
+                if kind == "activity_support" and self._chance(("a-kassa", m.person.key), 0.4):
+                    kind = "unemployment_benefit"  # a-kassa instead of aktivitetsstöd
                 amount = int(self._draw(("income", m.person.key, code), low, high) * factor) // 10 * 10
                 if amount > 0:
                     incomes.append(Item("income", kind, m.person, amount, description))

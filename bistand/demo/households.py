@@ -149,6 +149,7 @@ class HouseholdFactory:
         self.first_month = first_month
         self.last_month = last_month
         self.start = month_start(first_month)
+        self.start_of_last = month_start(last_month)
         self.people: list[PersonPlan] = []
         self.origin_weights = [o.weight for o in names.ORIGINS]
         self.district_weights = [d[2] for d in DISTRICTS]
@@ -225,8 +226,11 @@ class HouseholdFactory:
         )
 
     def _children(self, origin: names.Origin, surname: str, mother_age: int, count: int) -> list[MemberPlan]:
+        """Children with ages counted at the end of the history; those born during it join at birth and
+        those who turn 21 during it leave (the calculation's household rule)."""
         rng = self.rng
-        oldest_possible = min(20, mother_age - 18)
+        years = (self.last_month - self.first_month) // 12
+        oldest_possible = min(22, mother_age + years - 18)
         if oldest_possible < 0:
             return []
         ages: list[int] = []
@@ -238,23 +242,16 @@ class HouseholdFactory:
             age -= rng.randint(1, 4)
         children = []
         for child_age in ages:
-            birth = _birth_date(rng, child_age, self.start)
+            birth = _birth_date(rng, child_age, self.start_of_last - timedelta(days=1))
             child = self.person(origin, birth, rng.random() < 0.5, surname, False)
-            children.append(
-                MemberPlan(child, "child", preschool_lunch=1 <= child_age <= 5 and rng.random() < 0.85)
-            )
-        # Some families have a baby during the history.
-        if ages and min(ages) <= 4 and mother_age <= 40 and rng.random() < 0.15:
-            first, last = self.first_month + 1, self.last_month - 1
-            born = month_start(rng.randint(first, last)) + timedelta(days=rng.randrange(0, 27))
-            baby = self.person(origin, born, rng.random() < 0.5, surname, False)
-            children.append(MemberPlan(baby, "child", valid_from=born))
-        for child in children:
-            birth = child.person.birth_date
+            member = MemberPlan(child, "child", preschool_lunch=1 <= child_age <= 5 and rng.random() < 0.85)
+            if birth > self.start:
+                member.valid_from = birth
             turns_21 = date(birth.year + 21, birth.month, min(birth.day, 28))
             if month_index(turns_21) <= self.last_month:
                 # Not a household member from the month the child turns 21 (the calculation's rule).
-                child.valid_to = month_start(month_index(turns_21)) - timedelta(days=1)
+                member.valid_to = month_start(month_index(turns_21)) - timedelta(days=1)
+            children.append(member)
         return children
 
     def _home(self, members: int, dwelling_size: int | None) -> tuple[int, int, int]:
