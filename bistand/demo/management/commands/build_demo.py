@@ -18,7 +18,7 @@ def _month(text: str) -> date:
 
 class Command(BaseCommand):
     help = (
-        "Bygger demostaden Demostad: fem stadsområden, cirka 40 socialsekreterare och 3 000 hushåll med "
+        "Bygger demostaden Demostad: fem stadsområden, cirka 40 socialsekreterare och 3\u00a0000 hushåll med "
         "36 månaders historik. Samma frö ger samma stad."
     )
 
