@@ -62,6 +62,7 @@ def test_a_caseworker_sees_only_their_own_unit_and_no_comparisons(world):
     assert get(client, "").status_code == 403
     html = get(client, "manadsrapport/").content.decode()
     assert "Enhet A1" in html and "Enhet A2" not in html and "Enhet B1" not in html
+    assert ">Alfa</th>" in html and ">Testby</th>" in html  # the district's and the city's totals
     assert "Ladda ner som Excel" not in html
     assert get(client, "/statistik/manadsrapport.xlsx").status_code == 403
     work = get(client, "arbetssatt/").content.decode()
