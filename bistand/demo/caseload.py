@@ -13,11 +13,13 @@ from datetime import date, timedelta
 
 from bistand.demo.dates import day_in_month, month_start
 from bistand.demo.histories import CURRENT, Episode, History
-from bistand.demo.households import HouseholdPlan
+from bistand.demo.households import HouseholdPlan, move
 from bistand.demo.organisation import StaffSpec
 
 HANDLAGGARE = "handlaggare"
 HANDLAGGARE_CASES = 40
+DEMO_UNIT = "N1"  # handlaggare's unit
+MIN_DEMO_UNIT_OPEN = 30
 # Exit reasons (bistand.cases.codes) with invented but plausible weights.
 EXIT_WEIGHTS = {
     "work": 28,
@@ -103,6 +105,33 @@ def make_cases(
     return cases
 
 
+def fill_demo_unit(rng: random.Random, cases: list[CasePlan]) -> None:
+    """Make sure the demo caseworker's unit has a work queue even in a small demo city.
+
+    In the full city Norr 1 has well over MIN_DEMO_UNIT_OPEN open cases and nothing moves. In a city of a
+    hundred households it would have a handful, so households with an application waiting this month
+    move there from other districts (a new address in Norr), first applications among them.
+    """
+    by_household: dict[int, list[CasePlan]] = {}
+    for c in cases:
+        by_household.setdefault(c.household.key, []).append(c)
+    in_unit = [c for c in cases if c.unit == DEMO_UNIT and c.is_open]
+    firsts = sum(1 for c in in_unit if c.episode.first == CURRENT)
+    waiting = [c for c in cases if c.unit != DEMO_UNIT and c.is_open and c.episode.last == CURRENT]
+    waiting.sort(key=lambda c: (c.episode.first != CURRENT, c.key))  # first applications first
+    need = MIN_DEMO_UNIT_OPEN - len(in_unit)
+    for case in waiting:
+        if need <= 0 and firsts >= 2:
+            break
+        if need <= 0 and case.episode.first != CURRENT:
+            continue
+        move(rng, case.household, DEMO_UNIT[0], DEMO_UNIT)
+        for c in by_household[case.household.key]:
+            c.unit = DEMO_UNIT
+        need -= 1
+        firsts += case.episode.first == CURRENT
+
+
 def assign_caseworkers(
     rng: random.Random, cases: list[CasePlan], staff: list[StaffSpec], as_of_start: date
 ) -> None:
@@ -126,8 +155,9 @@ def assign_caseworkers(
     mine: set[int] = set()
     if handlaggare is not None:
         candidates = [c.key for c in open_cases if c.unit in handlaggare.units]
-        # About 40; in a small demo city at most half of the unit, so colleagues hold cases too.
-        mine = set(rng.sample(candidates, min(HANDLAGGARE_CASES, len(candidates) // 2)))
+        # About 40; in a small demo city all but ten, so that colleagues hold some cases too.
+        count = min(HANDLAGGARE_CASES, max(len(candidates) // 2, len(candidates) - 10))
+        mine = set(rng.sample(candidates, count))
     for group in (open_cases, closed_cases):
         for s in staff:
             load[s.username] = 0.0

@@ -110,6 +110,15 @@ class HouseholdPlan:
         return found
 
 
+def move(rng: random.Random, h: HouseholdPlan, district: str, unit: str) -> None:
+    """Place the household at an address in the district (and the unit that serves it)."""
+    h.district, h.unit = district, unit
+    h.street_address = f"{rng.choice(names.STREETS[district])} {rng.randint(1, 60)}"
+    postal = f"{names.POSTAL_PREFIX[district]}{rng.randint(0, 9)}"
+    for m in h.members:
+        m.person.street, m.person.postal_code, m.person.city = h.street_address, postal, names.CITY
+
+
 @cache
 def _rent_cap(persons: int) -> int:
     return rules.municipal_parameters(RULES_CODE, date(2024, 1, 1)).rent_cap_for(persons)
@@ -204,14 +213,10 @@ class HouseholdFactory:
         elif rng.random() < 0.02:
             dwelling_size = len(members) + 1  # shares the home with someone outside the case
         rent, electricity, insurance = self._home(len(members), dwelling_size)
-        street = rng.choice(names.STREETS[district])
-        address = f"{street} {rng.randint(1, 60)}"
-        postal = f"{names.POSTAL_PREFIX[district]}{rng.randint(0, 9)}"
         for m in members:
-            m.person.street, m.person.postal_code, m.person.city = address, postal, names.CITY
             if m.role != "child" and rng.random() < 0.7:
                 m.person.phone = f"070-{rng.randint(FICTION_PHONE_FIRST, FICTION_PHONE_LAST)}"
-        return HouseholdPlan(
+        household = HouseholdPlan(
             key,
             kind,
             district,
@@ -222,8 +227,9 @@ class HouseholdFactory:
             rent,
             electricity,
             insurance,
-            street_address=address,
         )
+        move(rng, household, district, unit)
+        return household
 
     def _children(self, origin: names.Origin, surname: str, mother_age: int, count: int) -> list[MemberPlan]:
         """Children with ages counted at the end of the history; those born during it join at birth and

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from bistand.demo import current, identities, records
 from bistand.demo.barriers import BarrierAllocator
-from bistand.demo.caseload import CasePlan, assign_caseworkers, make_cases
+from bistand.demo.caseload import CasePlan, assign_caseworkers, fill_demo_unit, make_cases
 from bistand.demo.dates import month_index, month_start
 from bistand.demo.decide import decide_history
 from bistand.demo.economy import Economy, Item, rent_schedule
@@ -90,6 +90,7 @@ def build_plan(
     plan.cases = make_cases(
         plan.rng("cases"), plan.households, histories, [episodes(h) for h in histories], w0
     )
+    fill_demo_unit(plan.rng("demo-unit"), plan.cases)
     assign_caseworkers(plan.rng("caseworkers"), plan.cases, staff, month_start(as_of_i))
     _settle_members(plan)
     rents = plan.rng("rents")
