@@ -47,7 +47,7 @@ def _signature(app) -> tuple:
     return tuple(sorted(sums.items(), key=repr)), members
 
 
-def prepare(plan, economy) -> None:
+def prepare(plan) -> None:
     rng = plan.rng("current")
     current = [a for a in plan.applications if a.month == plan.as_of]
     last = {a.case.key: a for a in plan.applications if a.month == plan.as_of - 1}

@@ -85,8 +85,8 @@ def build_plan(
             progress(f"Skapar hushåll {key + 1}/{size} …")
 
     progress("Skapar historik för 36 månader …")
-    histories_rng = HistoryFactory(plan.rng("histories"), (as_of.year - 1) * 12 - w0)
-    histories = [histories_rng.history(course) for course in histories_rng.courses(size)]
+    history_factory = HistoryFactory(plan.rng("histories"), (as_of.year - 1) * 12 - w0)
+    histories = [history_factory.history(course) for course in history_factory.courses(size)]
     plan.cases = make_cases(
         plan.rng("cases"), plan.households, histories, [episodes(h) for h in histories], w0
     )
@@ -108,7 +108,7 @@ def build_plan(
     progress("Beräknar försörjningsstöd med regelmotorn …")
     economy = Economy(plan.rng("economy"))
     _amounts(plan, economy)
-    current.prepare(plan, economy)
+    current.prepare(plan)
     progress("Skapar beslut och utbetalningar …")
     decide_history(plan)
     current.calculate(plan)
