@@ -5,7 +5,7 @@ since last month) so that an unchanged recurring application is decided with one
 change and every decision carries the application version the caseworker saw; a stale one is refused.
 """
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.db import transaction
@@ -36,6 +36,8 @@ def application_new(request, case_id: int):
     case = access.case_for_request(request, case_id, "Registrera ansökan")
     previous = case.applications.order_by("-month", "-received_at").first()
     month = today_month()
+    if previous and previous.month >= month:  # this month is already applied for: suggest the next one
+        month = (previous.month + timedelta(days=32)).replace(day=1)
     members = _members(case, month)
     if request.method == "POST":
         head = ApplicationHeadForm(request.POST)
