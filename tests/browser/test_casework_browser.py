@@ -116,7 +116,9 @@ def test_journal_note_is_added_without_a_page_load(decided, site):
     page = decided["page"]
     page.goto(decided["case_url"] + "journal/")
     page.get_by_role("textbox", name="Rubrik").fill("Telefonsamtal med sökande")
-    page.get_by_role("textbox", name="Anteckning", exact=True).fill("Sökanden berättade att hyran höjs från januari.")
+    page.get_by_role("textbox", name="Anteckning", exact=True).fill(
+        "Sökanden berättade att hyran höjs från januari."
+    )
     page.get_by_role("button", name="Spara anteckningen").click()
     page.get_by_text("Journalanteckningen är sparad.").wait_for()
     note = page.locator("article.note").first
