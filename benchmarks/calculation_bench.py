@@ -6,10 +6,13 @@ Generates typed requests deterministically (mixed household sizes and ages, pres
 dwellings, the demo city's rent caps, counted and non-counted incomes, children's earnings around one
 prisbasbelopp, assistance histories with and without jobbstimulans, months July 2013 – December 2026),
 then times `rules.calculate_many` — full validation and the same rules as the scalar engine, without
-explanation lines. Prints households per second, total seconds (wall and CPU) and peak memory
-(maximum resident set size of this process and of its worker processes). Generation is timed separately.
-Goal on a 2-core machine: under 2 s and under 500 MB. Also times the JSON door (`rules.calculate`, with
-parsing and explanation lines) on a sample, for comparison.
+explanation lines — in one process and with W forked worker processes (default: 2 on a 2-core machine;
+the two runs must give identical results). Prints households per second, total seconds (wall, and CPU
+of this process) and peak memory (maximum resident set size of this process and of its largest worker;
+a worker's figure includes pages it shares with the parent). Generation is not timed. Goal on a 2-core
+machine: under 2 s and under 500 MB. Wall time depends on other load on the machine; the CPU figure of
+the one-process run does not. Also times the JSON door (`rules.calculate`, with parsing and explanation
+lines) on a sample, for comparison.
 """
 
 from __future__ import annotations
@@ -111,10 +114,18 @@ def peak_mb() -> tuple[float, float]:
     return own, children
 
 
+def timed(batch: list, workers: int) -> tuple[list, float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    results = rules.calculate_many(batch, workers=workers)
+    return results, time.perf_counter() - wall, time.process_time() - cpu
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--households", type=int, default=200_000)
-    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument(
+        "--workers", type=int, default=min(2, os.cpu_count() or 1), help="also run with W processes"
+    )
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args()
 
@@ -122,27 +133,30 @@ def main() -> int:
     batch = households(args.households, args.seed)
     generated = time.perf_counter() - started
     rules.calculate_many(batch[:2000])  # warm the per-month caches (parameter files read once)
+    print(
+        f"households:            {len(batch):,} (generated in {generated:.1f} s, not timed)".replace(",", " ")
+    )
 
-    wall, cpu = time.perf_counter(), time.process_time()
-    results = rules.calculate_many(batch, workers=args.workers)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    reference = None
+    for workers in sorted({1, args.workers}):
+        results, wall, cpu = timed(batch, workers)
+        assert reference is None or results == reference, "results differ between 1 and several workers"
+        reference = results
+        rate = f"{len(results) / wall:,.0f}".replace(",", " ")
+        print(
+            f"workers={workers}:             total {wall:.2f} s, {rate} households per second (CPU here {cpu:.2f} s)"
+        )
     own, children = peak_mb()
+    print(f"peak memory:           {own:.0f} MB this process, {children:.0f} MB largest worker (max RSS)")
+    paid, surplus = sum(r.assistance for r in reference), sum(r.surplus for r in reference)
+    print(f"checksum:              {paid} kr assistance, {surplus} kr surplus")
 
     sample = [sample_request(random.Random(seed)) for seed in range(2000)]
     door = time.perf_counter()
     for data in sample:
         rules.calculate(data)
     door = (time.perf_counter() - door) / len(sample)
-
-    paid = sum(r.assistance for r in results)
-    print(f"households:            {len(results):,}".replace(",", " "))
-    print(f"workers:               {args.workers}")
-    print(f"total seconds:         {wall:.2f} s (CPU in this process {cpu:.2f} s)")
-    print(f"households per second: {len(results) / wall:,.0f}".replace(",", " "))
-    print(f"peak memory:           {own:.0f} MB (this process), {children:.0f} MB (largest worker)")
-    print(f"generation:            {generated:.2f} s (not included above)")
-    print(f"checksum:              {paid} kr assistance, {sum(r.surplus for r in results)} kr surplus")
-    print(f"JSON door for compare: {door * 1e6:.0f} µs per household (parse, validate, calculate, explain)")
+    print(f"JSON door, compare:    {door * 1e6:.0f} µs per household (parse, validate, calculate, explain)")
     return 0
 
 

@@ -9,16 +9,19 @@ Two things keep a large batch fast:
 * the cyclic garbage collector is paused while it runs: the batch creates no reference cycles, and
   every full collection would otherwise re-scan all the requests as the result list grows;
 * with `workers` > 1 the list is split between forked worker processes (POSIX only). They inherit the
-  requests instead of receiving pickled copies, and the heap is frozen (gc.freeze) before forking so
-  that no collection in a worker touches — and thereby copies — the parent's pages.
+  requests instead of receiving pickled copies, the heap is frozen (gc.freeze) before forking so that no
+  collection in a worker touches — and thereby copies — the parent's pages, and each worker sends its
+  results back as one flat array of integers.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+from array import array
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
+from itertools import chain
 
 from bistand.rules.engine import totals
 from bistand.rules.errors import CalculationError, ErrorItem
@@ -59,6 +62,16 @@ def _slice(bounds: tuple[int, int]) -> list[Totals]:
             except CalculationError as exc:
                 raise _at_position(exc, position) from None
     return results
+
+
+def _packed_slice(bounds: tuple[int, int]) -> array:
+    """A worker's results as one flat array of ints: one bytes blob to send back instead of 100 000 tuples."""
+    return array("q", chain.from_iterable(_slice(bounds)))
+
+
+def _unpack(values: array) -> list[Totals]:
+    fields = iter(values)
+    return list(map(Totals._make, zip(*[fields] * len(Totals._fields), strict=True)))
 
 
 def calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> list[Totals]:

@@ -92,10 +92,9 @@ def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] |
 
 
 def _costs(
-    request, ctx: MonthContext, municipal: MunicipalParameters | None, persons: int, lines
+    request, ctx: MonthContext, municipal: MunicipalParameters | None, persons: int, allowed: dict, lines
 ) -> int | None:
     """Reasonable costs as stated, except that a municipal cap limits the month's total rent."""
-    allowed = params.kinds().costs
     rent_left = cap = municipal.rent_cap_for(persons) if municipal is not None else None
     total = 0
     for cost in request.costs:
@@ -120,8 +119,7 @@ def _costs(
     return total
 
 
-def _extra_needs(request, ctx: MonthContext, lines) -> int | None:
-    allowed = params.kinds().extra_needs
+def _extra_needs(request, ctx: MonthContext, allowed: dict, lines) -> int | None:
     total = 0
     for need in request.extra_needs:
         amount = need.amount
@@ -133,8 +131,7 @@ def _extra_needs(request, ctx: MonthContext, lines) -> int | None:
     return total
 
 
-def _incomes(request, ctx: MonthContext, household: _Household, lines) -> int | None:
-    specs = params.kinds().incomes
+def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lines) -> int | None:
     members, history = request.members, request.assistance_history
     window = _NOT_YET
     total = 0
@@ -214,9 +211,10 @@ def _run(request: CalculationRequest, lines: list[Line] | None):
     if members is None:
         return None
     norm, household = members
-    costs = _costs(request, ctx, municipal, household.persons, lines)
-    extra = _extra_needs(request, ctx, lines)
-    income = _incomes(request, ctx, household, lines)
+    kinds = params.kinds()
+    costs = _costs(request, ctx, municipal, household.persons, kinds.costs, lines)
+    extra = _extra_needs(request, ctx, kinds.extra_needs, lines)
+    income = _incomes(request, ctx, household, kinds.incomes, lines)
     if costs is None or extra is None or income is None:
         return None
     balance = norm + costs + extra - income
