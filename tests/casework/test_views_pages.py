@@ -154,3 +154,16 @@ def test_audit_log_search_for_unit_managers(client, world):
     response = client.get("/logg/", {"date_from": "2026-01-02", "date_to": "2026-01-01"})
     assert "Slutdatumet ligger före startdatumet." in response.content.decode()
     assert AuditEvent.objects.filter(staff=world.manager, action="audit_search").count() == 2
+
+
+def test_senior_caseworker_sees_own_cases_and_the_units_caseloads(client, world):
+    from bistand.organisation.models import Role
+    from tests.casework.factories import make_staff
+
+    senior = make_staff(world.case.unit, Role.SENIOR_CASEWORKER, "Maria", "Holm")
+    client.force_login(senior.user)
+    response = client.get("/")
+    assert response.context["rows"] == []
+    loads = {load.staff.full_name: load.open_cases for load in response.context["loads"]}
+    assert loads["Hanna Holm"] == 1  # the protected case is not hers to see
+    assert "Ärendemängd i enheten" in response.content.decode()
