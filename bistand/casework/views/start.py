@@ -20,6 +20,8 @@ def start(request):
         context = worklist.unit_start(staff, today)
         return render(request, "casework/start_manager.html", {**context, "panels": panels, "today": today})
     context = worklist.caseworker_start(staff, today)
-    if staff.role == Role.SENIOR_CASEWORKER:  # also follows the units' caseloads (and decides above delegation)
+    if (
+        staff.role == Role.SENIOR_CASEWORKER
+    ):  # also follows the units' caseloads (and decides above delegation)
         context["loads"] = worklist.unit_start(staff, today)["loads"]
     return render(request, "casework/start.html", {**context, "panels": panels, "today": today})
