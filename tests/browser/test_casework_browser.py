@@ -146,3 +146,13 @@ def test_unit_manager_sees_caseloads_and_searches_the_log(decided, browser, site
     screenshot(page, "07-logg")
     assert serious_violations(page) == []
     page.context.close()
+
+
+def test_an_application_to_review_shows_its_items_for_change(decided, site):
+    page = decided["page"]
+    page.goto(f"{site.url}/")
+    page.get_by_role("link", name=re.compile(r"^Granska\b")).first.click()
+    page.wait_for_url(re.compile(r"/arenden/\d+/ansokningar/\d+/$"))
+    assert page.get_by_role("table", name=re.compile("Beslutsförslag per behovspost")).is_visible()
+    screenshot(page, "08-ansokan-granska")
+    assert serious_violations(page) == []

@@ -145,7 +145,6 @@ def _detail_context(request, case, application, form=None, problems=()):
         "calculation": calculation,
         "calc_errors": calc_errors,
         "proposals": proposals,
-        "proposed_total": sum(p.granted for p in proposals),
         "changes": changes,
         "unchanged": unchanged,
         "blockers": [] if decided else extensions.decision_blockers(application),
