@@ -251,3 +251,15 @@ def test_the_api_names_unknown_kinds_and_cases(owner_client, world):
         "/api/v1/applications", api_body(case_number="EB-99999"), content_type="application/json"
     )
     assert missing.status_code == 404 and missing.json()["errors"][0]["code"] == "unknown_case"
+
+
+def test_missing_barrier_stops_the_decision_with_the_reason_shown(owner_client, world):
+    from bistand.cases.models import BarrierRegistration
+
+    BarrierRegistration.objects.filter(case=world.case, month=world.application.month).delete()
+    page = owner_client.get(app_url(world))
+    html = page.content.decode()
+    assert "Försörjningshinder saknas" in html and "disabled" in html
+    response = owner_client.post(app_url(world, "application_decide"), decision_fields(page))
+    assert response.status_code == 409 and "Försörjningshinder saknas" in response.content.decode()
+    assert not Decision.objects.filter(application=world.application).exists()
