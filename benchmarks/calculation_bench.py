@@ -22,6 +22,7 @@ import os
 import random
 import resource
 import sys
+import threading
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -47,8 +48,10 @@ NOT_COUNTED = (
 )
 CHILD_IDS = [f"c{i}" for i in range(1, 8)]
 # Households share equal immutable values, as rows read from a database would share interned values:
-# one object per distinct date, cost, need and income keeps 200 000 households in about half the memory.
+# one object per distinct date, member, cost, need and income keeps 200 000 households in about half the
+# memory (and the worker processes copy fewer pages).
 day = lru_cache(maxsize=None)(date.fromordinal)
+member = lru_cache(maxsize=None)(Member)
 cost = lru_cache(maxsize=None)(Cost)
 need = lru_cache(maxsize=None)(ExtraNeed)
 income = lru_cache(maxsize=None)(Income)
@@ -61,14 +64,14 @@ def households(count: int, seed: int) -> list[rules.CalculationRequest]:
     for _ in range(count):
         position = randint(0, len(MONTHS) - 1)
         month, last = MONTHS[position], LAST_DAY[position]
-        members = [Member("a1", "applicant", day(last - randint(21 * 366, 66 * 365)))]
+        members = [member("a1", "applicant", day(last - randint(21 * 366, 66 * 365)))]
         if rand() < 0.4:
-            members.append(Member("a2", "co_applicant", day(last - randint(21 * 366, 66 * 365))))
+            members.append(member("a2", "co_applicant", day(last - randint(21 * 366, 66 * 365))))
         adults = len(members)
         for i in range(choice((0, 0, 0, 1, 1, 2, 2, 3, 4, 6))):
             age_days = randint(0, 20 * 365)
             members.append(
-                Member(CHILD_IDS[i], "child", day(last - age_days), age_days < 6 * 365 and rand() < 0.5)
+                member(CHILD_IDS[i], "child", day(last - age_days), age_days < 6 * 365 and rand() < 0.5)
             )
         size = len(members) + randint(1, 4) if rand() < 0.1 else None
         costs = [cost("rent", randint(25, 130) * 100)]
@@ -105,6 +108,51 @@ def households(count: int, seed: int) -> list[rules.CalculationRequest]:
             )
         )  # fmt: skip
     return out
+
+
+class PssWatch(threading.Thread):
+    """Peak proportional set size (MB) of this process plus its worker processes, sampled (Linux only).
+
+    PSS splits pages shared between the parent and its forked workers fairly, so the sum is the memory
+    the whole run really occupies (max RSS would count shared pages once per process).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0.0
+        self._stop_event = threading.Event()
+
+    @staticmethod
+    def _pss_kb(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                return next(int(line.split()[1]) for line in handle if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            return 0
+
+    @staticmethod
+    def _children(parent: int) -> list[int]:
+        pids = []
+        for name in os.listdir("/proc"):
+            if name.isdigit():
+                try:
+                    with open(f"/proc/{name}/stat") as handle:
+                        if int(handle.read().rsplit(")", 1)[1].split()[1]) == parent:
+                            pids.append(int(name))
+                except (OSError, IndexError, ValueError):
+                    continue
+        return pids
+
+    def run(self) -> None:
+        me, workers = os.getpid(), []
+        while not self._stop_event.wait(0.2):
+            workers = workers or self._children(me)
+            self.peak = max(self.peak, sum(map(self._pss_kb, [me, *workers])) / 1024)
+
+    def stop(self) -> float:
+        self._stop_event.set()
+        self.join()
+        return self.peak
 
 
 def peak_mb() -> tuple[float, float]:
@@ -148,6 +196,13 @@ def main() -> int:
         )
     own, children = peak_mb()
     print(f"peak memory:           {own:.0f} MB this process, {children:.0f} MB largest worker (max RSS)")
+    if args.workers > 1 and Path("/proc/self/smaps_rollup").exists():
+        watch = PssWatch()  # an extra, untimed run: sampling /proc costs CPU that the workers would miss
+        watch.start()
+        rules.calculate_many(batch, workers=args.workers)
+        print(
+            f"peak memory, workers:  {watch.stop():.0f} MB this process and its workers together (PSS, sampled)"
+        )
     paid, surplus = sum(r.assistance for r in reference), sum(r.surplus for r in reference)
     print(f"checksum:              {paid} kr assistance, {surplus} kr surplus")
 

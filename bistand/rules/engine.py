@@ -133,6 +133,7 @@ def _extra_needs(request, ctx: MonthContext, allowed: dict, lines) -> int | None
 
 def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lines) -> int | None:
     members, history = request.members, request.assistance_history
+    index, applicant = household.index, household.applicant
     window = _NOT_YET
     total = 0
     for income in request.incomes:
@@ -145,7 +146,7 @@ def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lin
             or year_to_date < 0
         ):
             return None
-        position = household.applicant if income.member is None else household.index.get(income.member)
+        position = applicant if income.member is None else index.get(income.member)
         if position is None:
             return None
         owner = members[position]
