@@ -6,7 +6,7 @@ import pytest
 
 from bistand import rules
 from bistand.rules.errors import MESSAGES
-from tests.rules.helpers import adult, child, error_codes, request
+from tests.rules.helpers import adult, calc, child, error_codes, request
 
 
 def errors_of(data) -> list[tuple[str, str]]:
@@ -228,7 +228,7 @@ def test_municipality_without_a_version_for_the_month(monkeypatch):
 
 def test_decimal_with_no_fraction_is_accepted():
     # Values from a Django DecimalField arrive as Decimal("7200.00"): whole kronor, accepted as 7 200.
-    result = rules.calculate(request("2025-06", costs=[{"kind": "rent", "amount": Decimal("7200.00")}]))
+    result = calc(request("2025-06", costs=[{"kind": "rent", "amount": Decimal("7200.00")}]))
     assert result["costs_total"] == 7200
 
 
@@ -241,4 +241,4 @@ def test_typed_requests_are_validated_too():
 
 
 def test_null_municipality_means_none():
-    assert rules.calculate(request("2025-06", municipality=None))["parameters"]["municipality"] is None
+    assert calc(request("2025-06", municipality=None))["parameters"]["municipality"] is None
