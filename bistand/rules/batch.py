@@ -21,6 +21,7 @@ import multiprocessing
 from array import array
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
+from functools import partial
 from itertools import chain
 
 from bistand.rules.engine import totals
@@ -69,9 +70,12 @@ def _packed_slice(bounds: tuple[int, int]) -> array:
     return array("q", chain.from_iterable(_slice(bounds)))
 
 
+_as_totals = partial(tuple.__new__, Totals)  # Totals from a 6-tuple without a Python-level call
+
+
 def _unpack(values: array) -> list[Totals]:
     fields = iter(values)
-    return list(map(Totals._make, zip(*[fields] * len(Totals._fields), strict=True)))
+    return list(map(_as_totals, zip(*[fields] * len(Totals._fields), strict=True)))
 
 
 def calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> list[Totals]:
@@ -91,13 +95,16 @@ def calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> 
             return _slice((0, len(batch)))
         step = -(-len(batch) // workers)
         bounds = [(start, min(start + step, len(batch))) for start in range(0, len(batch), step)]
+        results: list[Totals] = []
         gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
-                return [
-                    total for part in pool.imap(_slice, bounds) for total in part
-                ]  # in order: first error wins
+            with _collector_paused(), multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
+                for part in pool.imap(
+                    _packed_slice, bounds
+                ):  # in order: the first failing request is reported
+                    results.extend(_unpack(part))
         finally:
             gc.unfreeze()
+        return results
     finally:
         _shared = ()
