@@ -11,7 +11,12 @@ if ! can_connect "$URL"; then
     sleep 2
   fi
 fi
+ensure_db() {  # the app's database; the test runner makes its own test_bistand beside it
+  psql "$1/postgres" -Atqc "select 1 from pg_database where datname='bistand'" | grep -q 1 \
+    || psql "$1/postgres" -qc "create database bistand" >&2
+}
 if can_connect "$URL"; then
+  ensure_db "postgres://postgres@127.0.0.1:5432"
   echo "postgres://postgres@127.0.0.1:5432/bistand"
   exit 0
 fi
@@ -20,4 +25,5 @@ D=$(mktemp -d)
 chown postgres:postgres "$D"
 su postgres -c "$PGBIN/initdb -D $D/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >&2
 su postgres -c "$PGBIN/pg_ctl -D $D/data -l $D/server.log -w -o \"-c listen_addresses=127.0.0.1 -p 54329 -k $D -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start" >&2
+ensure_db "postgres://postgres@127.0.0.1:54329"
 echo "postgres://postgres@127.0.0.1:54329/bistand"
