@@ -12,7 +12,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from bistand.cases.models import Case
-from bistand.casework.models import AuditEvent, CaseAccessGrant
+from bistand.casework import audit
+from bistand.casework.models import CaseAccessGrant
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember
 
@@ -62,11 +63,4 @@ def case_for_request(request, case_id, what: str) -> Case:
 
 
 def log(request, staff, case, action: str, what: str) -> None:
-    AuditEvent.objects.create(
-        user=request.user if request.user.is_authenticated else None,
-        staff=staff,
-        case=case,
-        action=action,
-        what=what[:200],
-        path=request.get_full_path()[:300],
-    )
+    audit.record_request(request, action=audit.AuditAction(action), what=what, staff=staff, case=case)
