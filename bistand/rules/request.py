@@ -109,7 +109,7 @@ _ITEM_FIELDS = {
     "costs": ({"kind", "amount"}, {"description", "accepted_in_full", "reason"}),
     "extra_needs": ({"kind", "amount"}, {"description"}),
     "incomes": ({"kind", "amount"}, {"member", "year_to_date", "description"}),
-    "norm_supplements": ({"kind", "amount", "reason"}, {"member"}),
+    "norm_supplements": ({"kind", "amount"}, {"reason", "member"}),  # a missing reason: reason_required
 }
 
 
