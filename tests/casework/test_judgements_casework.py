@@ -203,3 +203,11 @@ def test_a_partner_who_joins_without_history_gets_none(world):
     assert (result["income_total"], result["assistance"]) == (10_000, 3_510)
     page_rows = applications.person_histories(world.case, JULY)
     assert [(r.person.first_name, len(r.months)) for r in page_rows] == [("Anna", 6), ("Bo", 0)]
+
+
+def test_the_case_file_shows_each_adults_own_months(owner_client, world):
+    # The world paid June 2026 for Anna's household; the page on "today" counts the months before this month.
+    page = owner_client.get(reverse("casework:case", args=[world.case.pk]))
+    (row,) = page.context["members"]
+    assert row.assistance_months == ["2026-06"]
+    assert "Egna månader med försörjningsstöd" in page.content.decode()
