@@ -131,6 +131,11 @@ def test_last_months_surplus_is_carried_only_when_the_caseworker_ticks_it(owner_
     # 5 220 + 5 000 − 1 480 = 8 740
     assert rules.calculate(build_request(august))["assistance"] == 8_740
     assert AuditEvent.objects.filter(action="change", what__contains="normöverskott").exists()
+    calculation, _ = prepared_calculation(august, world.owner)
+    decision = decisions.decide(august, calculation, world.owner)
+    html = decision_letter_html(decision)
+    assert "Normöverskott från 2026-07" in html  # the income row of the calculation table
+    assert "handläggaren har beslutat att överskottet förs över till 2026-08" in html  # among the reasons
 
 
 def _paid(case, months: list[date]) -> None:

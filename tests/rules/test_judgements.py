@@ -78,3 +78,16 @@ def test_per_member_history_from_typed_requests_is_sorted_and_deduplicated():
     parsed = rules.parse_request(shuffled)
     assert [str(m) for m in parsed.members[0].assistance_history] == data["members"][0]["assistance_history"]
     assert rules.compute(parsed).assistance == totals["assistance"]
+
+
+def test_the_command_help_names_the_judgement_fields():
+    done = run("--help")
+    assert done.returncode == 0
+    for name in (
+        "assistance_history",
+        "days_in_household",
+        "accepted_in_full",
+        "norm_supplements",
+        "carried_surplus",
+    ):
+        assert name in done.stdout
