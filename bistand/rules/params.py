@@ -9,7 +9,7 @@ Confidence marks, strongest first:
   official     the text of an SFS or a Socialstyrelsen / regeringen.se page;
   secondary    copied from a municipal page or third-party code that copies official figures;
   derived      computed here from official figures (the arithmetic is in the TOML comments);
-  preliminary  a stand-in until the official figure is published (riksnorm 2026);
+  preliminary  a stand-in until the official figure is published;
   example      invented for demonstration (municipal parameters of the demo city only).
 """
 
@@ -28,7 +28,7 @@ PARAMETER_DIR = Path(__file__).parent / "parameters"
 CONFIDENCE_MARKS = ("official", "secondary", "derived", "preliminary", "example")
 NORM_PARTS = ("with_lunch", "without_lunch", "adults", "common")
 # Bump when amounts or rules change; the digest below changes on any edit to the national files anyway.
-PARAMETER_LABEL = "2026.1"
+PARAMETER_LABEL = "2026.2"
 
 
 class ParameterFileError(RuntimeError):
@@ -115,6 +115,9 @@ class Kinds:
     costs: dict[str, str]
     extra_needs: dict[str, str]
     incomes: dict[str, IncomeKind]
+    norm_supplements: dict[str, str] = field(
+        default_factory=dict
+    )  # the norm at a higher level (SOSFS 2013:1)
 
 
 def _read(path: Path) -> dict:
@@ -214,7 +217,12 @@ def rule_on(name: str, day: date) -> RulePeriod | None:
 def kinds() -> Kinds:
     raw = _read(PARAMETER_DIR / "kinds.toml")
     incomes = {name: IncomeKind(**spec) for name, spec in raw["incomes"].items()}
-    return Kinds(costs=dict(raw["costs"]), extra_needs=dict(raw["extra_needs"]), incomes=incomes)
+    return Kinds(
+        costs=dict(raw["costs"]),
+        extra_needs=dict(raw["extra_needs"]),
+        incomes=incomes,
+        norm_supplements=dict(raw.get("norm_supplements", {})),
+    )
 
 
 @cache
