@@ -1,0 +1,84 @@
+"""Entering a year's table (the command and the administration page both come here) and what follows.
+
+`import_table` checks the file (validation.py), stores each year as a new version (never overwriting),
+writes the audit row in the same transaction and hands the tables to the rules. When an official table
+replaces a preliminary one, every decision of that year calculated with the preliminary table is
+recalculated from its stored request; those whose amount changes are listed for the caseworkers to
+correct (review.py). Nothing is corrected automatically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max
+
+from bistand.casework.audit import AuditAction, record
+from bistand.normtables import registry, review
+from bistand.normtables.models import DecisionToReview, TableKind, TableStatus, TableVersion
+from bistand.normtables.validation import TableRefused, candidates, read_text
+from bistand.rules import params
+
+__all__ = ["ImportResult", "TableRefused", "import_table", "import_text"]
+
+
+@dataclass
+class ImportResult:
+    versions: list[TableVersion] = field(default_factory=list)
+    to_review: list[DecisionToReview] = field(default_factory=list)
+    rechecked: int = 0  # decisions recalculated because a preliminary table was replaced
+
+
+def import_text(text: str, filename: str = "", **kwargs) -> ImportResult:
+    return import_table(read_text(text, filename), origin=filename, **kwargs)
+
+
+@transaction.atomic
+def import_table(
+    raw: dict, *, origin: str = "", note: str = "", user=None, staff=None, path=""
+) -> ImportResult:
+    """Store the file's tables as new versions. Raises TableRefused (Swedish messages); stores nothing then."""
+    registry.sync()
+    found = candidates(raw, params.norm_table, params.price_base_amount)
+    result = ImportResult()
+    replaced = {}
+    for candidate in found:
+        in_use = (params.norm_table if candidate.kind == TableKind.RIKSNORM else params.price_base_amount)(
+            candidate.year
+        )
+        replaced[(candidate.kind, candidate.year)] = in_use
+        last = TableVersion.objects.filter(kind=candidate.kind, year=candidate.year).aggregate(
+            n=Max("version")
+        )
+        version = TableVersion.objects.create(
+            kind=candidate.kind,
+            year=candidate.year,
+            version=(last["n"] or 0) + 1,
+            status=TableStatus.PRELIMINARY if candidate.preliminary else TableStatus.OFFICIAL,
+            data=candidate.data,
+            source=candidate.source,
+            note=note,
+            origin=origin[:200],
+            created_by=user if user is not None and user.is_authenticated else None,
+        )
+        result.versions.append(version)
+        record(
+            action=AuditAction.TABLE,
+            what=f"{version} från {origin or 'fil'}; källa {version.source}",
+            user=user,
+            staff=staff,
+            path=path,
+        )
+    registry.sync(force=True)
+    for version in result.versions:
+        old = replaced[(version.kind, version.year)]
+        if (
+            version.status == TableStatus.OFFICIAL
+            and old is not None
+            and review.was_preliminary(version.kind, old)
+        ):
+            rows, count = review.review_decisions(version)
+            result.to_review.extend(rows)
+            result.rechecked += count
+    return result
