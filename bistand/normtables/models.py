@@ -61,7 +61,17 @@ class DecisionToReview(AppendOnlyModel):
     automatically.
     """
 
-    table = models.ForeignKey(TableVersion, on_delete=models.PROTECT, related_name="reviews")
+    kind = models.CharField("slag", max_length=20, choices=TableKind.choices)
+    year = models.PositiveSmallIntegerField("år")
+    table = models.ForeignKey(
+        TableVersion,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        null=True,
+        blank=True,
+        help_text="Den införda versionen; tom när den officiella tabellen kom med programmets filer.",
+    )
+    new_version = models.CharField("ny tabellversion", max_length=60)
     decision = models.ForeignKey("cases.Decision", on_delete=models.PROTECT, related_name="+")
     calculation = models.ForeignKey("cases.Calculation", on_delete=models.PROTECT, related_name="+")
     previous_version = models.CharField("tidigare tabellversion", max_length=60)
@@ -74,6 +84,12 @@ class DecisionToReview(AppendOnlyModel):
         verbose_name = "beslut att se över"
         verbose_name_plural = "beslut att se över"
         ordering = ["-created_at", "decision__month", "decision_id"]
+
+    @property
+    def table_label(self) -> str:
+        if self.table is not None:
+            return str(self.table)
+        return f"{self.get_kind_display()} {self.year} (programmets fil)"
 
     @property
     def difference(self) -> int | None:

@@ -16,7 +16,7 @@ from django.db.models import Max
 
 from bistand.casework.audit import AuditAction, record
 from bistand.normtables import registry, review
-from bistand.normtables.models import DecisionToReview, TableKind, TableStatus, TableVersion
+from bistand.normtables.models import DecisionToReview, TableStatus, TableVersion
 from bistand.normtables.validation import TableRefused, candidates, read_text
 from bistand.rules import params
 
@@ -28,6 +28,9 @@ class ImportResult:
     versions: list[TableVersion] = field(default_factory=list)
     to_review: list[DecisionToReview] = field(default_factory=list)
     rechecked: int = 0  # decisions recalculated because a preliminary table was replaced
+
+    def as_review(self) -> review.Review:
+        return review.Review(self.to_review, self.rechecked)
 
 
 def import_text(text: str, filename: str = "", **kwargs) -> ImportResult:
@@ -44,10 +47,7 @@ def import_table(
     result = ImportResult()
     replaced = {}
     for candidate in found:
-        in_use = (params.norm_table if candidate.kind == TableKind.RIKSNORM else params.price_base_amount)(
-            candidate.year
-        )
-        replaced[(candidate.kind, candidate.year)] = in_use
+        replaced[(candidate.kind, candidate.year)] = review.in_use(candidate.kind, candidate.year)
         last = TableVersion.objects.filter(kind=candidate.kind, year=candidate.year).aggregate(
             n=Max("version")
         )
@@ -76,9 +76,9 @@ def import_table(
         if (
             version.status == TableStatus.OFFICIAL
             and old is not None
-            and review.was_preliminary(version.kind, old)
+            and review.is_preliminary(version.kind, old)
         ):
-            rows, count = review.review_decisions(version)
-            result.to_review.extend(rows)
-            result.rechecked += count
+            done = review.review_decisions(version.kind, version.year, version)
+            result.to_review.extend(done.rows)
+            result.rechecked += done.rechecked
     return result

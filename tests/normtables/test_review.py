@@ -138,3 +138,39 @@ def test_administrators_and_analysts_do_not_reach_the_list(client):
     admin = make_staff(make_unit(), role=Role.ADMINISTRATOR)
     client.force_login(admin.user)
     assert client.get("/parametrar/beslut-att-se-over/").status_code == 403
+
+
+def test_the_command_reviews_a_year_whose_official_table_came_with_the_program():
+    """A decision stored as calculated with a preliminary 2025 table (hand-made snapshot) is listed once."""
+    unit = make_unit()
+    request = {**SINGLE_2027, "month": "2025-06"}
+    decision = decide(unit, request, "EB-00009")
+    stored = decision.calculation
+    result = {**stored.result, "assistance": 11_150}
+    result["parameters"] = {**result["parameters"], "preliminary": True, "confidence": "preliminary"}
+    calculation = Calculation.objects.create(
+        case=decision.case,
+        month=date(2025, 6, 1),
+        request=request,
+        result=result,
+        parameter_version="2025.0+preliminary",
+        assistance=11_150,
+    )
+    listed = Decision.objects.create(
+        case=decision.case,
+        calculation=calculation,
+        month=date(2025, 6, 1),
+        outcome="granted",
+        total_granted=11_150,
+        decided_on=date(2025, 5, 20),
+        legal_basis=decision.legal_basis,
+    )
+    out = io.StringIO()
+    call_command("review_decisions", "2025", stdout=out)
+    # The official 2025 table: single adult 3 910 + common costs 1 person 1 270 + rent 6 000 = 11 180.
+    row = DecisionToReview.objects.get()
+    assert (row.decision, row.old_assistance, row.new_assistance, row.table) == (listed, 11_150, 11_180, None)
+    assert row.table_label == "Riksnorm 2025 (programmets fil)"
+    assert "1 beslut beräknades med den preliminära tabellen; 1 får ett annat belopp" in out.getvalue()
+    call_command("review_decisions", "2025", stdout=io.StringIO())
+    assert DecisionToReview.objects.count() == 1  # not listed twice

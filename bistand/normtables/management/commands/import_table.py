@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from bistand.normtables import services
+from bistand.normtables import review, services
 
 
 class Command(BaseCommand):
@@ -36,21 +36,8 @@ class Command(BaseCommand):
         for version in result.versions:
             self.stdout.write(f"Infört: {version} (källa {version.source}).")
         if result.rechecked:
-            self.stdout.write(
-                f"{result.rechecked} beslut beräknades med den preliminära tabellen; "
-                f"{len(result.to_review)} får ett annat belopp och ska ses över:"
-            )
-        for row in result.to_review:
-            decision = row.decision
-            new = (
-                "kunde inte räknas om: " + row.problem
-                if row.new_assistance is None
-                else f"{row.new_assistance} kr"
-            )
-            self.stdout.write(
-                f"  {decision.case.number} {decision.month:%Y-%m} beslut {decision.pk} ({decision.decided_on}): "
-                f"{row.old_assistance} kr -> {new}"
-            )
+            for line in review.describe(result.as_review()):
+                self.stdout.write(line)
 
     def _refuse(self, errors):
         self.stderr.write("Tabellen är inte införd:")
