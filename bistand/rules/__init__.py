@@ -28,7 +28,9 @@ JSON in, JSON out (the same through all three doors: Python, `bistand calculate`
 counted/approved), "counted", "text" (Swedish), "parameter", "value", "source", "confidence", "member",
 "kind"}. Invariant: sum(line amounts) == assistance − surplus. `result["parameters"]["version"]` names the
 parameter set (store it with a snapshot); it also gives the year, legal source, confidence, the
-preliminary flag, the prisbasbelopp and the municipal parameter version used.
+preliminary flag, the prisbasbelopp and the municipal parameter version used; `norm.version` and
+`price_base_amount.version` name the table used ("file", or a version entered in the running system and
+supplied through params.supply — see parameters/README.md).
 
 Kinds (parameters/kinds.toml): costs rent, electricity, work_travel, home_insurance, union_fee,
 unemployment_fund_fee; extra_needs dental_care, glasses, medical_care, medicine, home_equipment,
@@ -59,7 +61,7 @@ Python API
         .client_meeting_time_goal (Decimal share, 0.25 = 25 %), .version
     municipality_codes() -> list[str]                    municipalities with a parameter file
     norm_for_year(year: int) -> NormTable                riksnorm table with sources and confidence marks
-    available_years() -> list[int]                       years with a riksnorm on file (2013–2026)
+    available_years() -> list[int]                       years with a riksnorm on file or supplied
     PARAMETER_VERSION: str                               e.g. "2026.1+3f2a…" (national parameter set)
 Typed dataclasses: CalculationRequest, Member, Cost, ExtraNeed, Income, Month; CalculationResult, Line,
 Totals (norm_total, costs_total, extra_needs_total, income_total, assistance, surplus).

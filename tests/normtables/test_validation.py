@@ -123,3 +123,40 @@ def test_the_command_refuses_with_status_2_and_the_reasons(tmp_path):
         call_command("import_table", str(path), stderr=err)
     assert "Filen är inte UTF-8-kodad text." in err.getvalue()
     assert TableVersion.objects.count() == 0
+
+
+@pytest.mark.parametrize("year", range(2014, 2027))
+def test_every_year_on_file_passes_the_checks_against_the_year_before(year):
+    """The rule must accept real history (largest single change: +13.8 % in 2018), read from the files."""
+    import tomllib
+
+    from bistand.normtables.validation import check_norm_table
+    from bistand.rules import params
+
+    raw = tomllib.loads((params.PARAMETER_DIR / "riksnorm" / f"{year}.toml").read_text(encoding="utf-8"))
+    candidate = check_norm_table(raw, params.norm_table(year - 1))
+    assert candidate.year == year and candidate.table == params.norm_table(year)
+
+
+def test_the_price_base_amounts_on_file_pass_the_checks():
+    import tomllib
+
+    from bistand.normtables.validation import check_price_base_amount
+    from bistand.rules import params
+
+    entries = tomllib.loads((params.PARAMETER_DIR / "prisbasbelopp.toml").read_text(encoding="utf-8"))[
+        "amount"
+    ]
+    for entry in entries[1:]:
+        check_price_base_amount(entry, params.price_base_amount(entry["year"] - 1))
+
+
+def test_hostile_files_are_refused_cleanly():
+    assert refused("[" * 100_000 + "]" * 100_000, "2027.json") == [
+        "Filen är inte giltig JSON: den är för djupt nästlad."
+    ]
+    assert refused('{"year": ' + "9" * 5000 + "}", "2027.json")[0].startswith("Filen är inte giltig JSON:")
+    huge = table_2027().replace("single = 4020", "single = " + "9" * 5000)
+    assert refused(huge)[0].startswith("Filen är inte giltig TOML:")
+    big = table_2027().replace("single = 4020", "single = 99999999999")
+    assert "Vuxna: belopp för ensamstående (adults.single)" in refused(big)[0]
