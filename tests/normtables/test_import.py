@@ -104,3 +104,30 @@ def test_a_file_equal_to_the_table_in_use_is_refused():
         "Filen ändrar ingenting: beloppen och källorna är desamma som de som gäller."
     ]
     assert TableVersion.objects.count() == 1
+
+
+def test_a_stored_calculation_names_the_table_version_it_used():
+    from datetime import date
+
+    from bistand.cases.services import calculate_application
+    from bistand.people.models import MemberRole
+    from tests.casework.factories import (
+        make_application,
+        make_case,
+        make_household,
+        make_municipality,
+        make_person,
+        make_unit,
+    )
+
+    version = services.import_text(table_2027(mark="preliminary"), "2027.toml").versions[0]
+    unit = make_unit(municipality=make_municipality("Demostad", "9999", "demostad"))
+    anna = make_person(birth=date(1985, 2, 1))
+    case = make_case(make_household(unit.district, [(anna, MemberRole.APPLICANT)]), unit)
+    application = make_application(case, month=date(2027, 1, 1))
+    calculation = calculate_application(application)
+    parameters = calculation.result["parameters"]
+    assert parameters["norm"]["version"] == "riksnorm-2027-v1" and parameters["preliminary"] is True
+    assert calculation.parameter_version.endswith(f"+tabeller-{version.pk}")
+    # Single adult 4 020 + common costs 1 person 1 310 = 5 330; nothing else declared.
+    assert calculation.assistance == 5_330
