@@ -13,13 +13,28 @@ from bistand.organisation.models import Role
 from bistand.rules import params
 
 
+def version_label(version: str) -> str:
+    """ "file" -> "programmets fil"; "riksnorm-2027-v2" -> "införd, version 2"."""
+    if version == params.FILE_VERSION:
+        return "programmets fil"
+    return f"införd, version {version.rsplit('-v', 1)[-1]}"
+
+
 def _years() -> list[dict]:
     """Per year: the riksnorm and prisbasbelopp in use, and whether they come from the files."""
     rows = []
     amounts = params.price_base_amounts()
     for year, table in sorted(params.norm_tables().items(), reverse=True):
         amount = amounts.get(year)
-        rows.append({"year": year, "table": table, "amount": amount})
+        rows.append(
+            {
+                "year": year,
+                "table": table,
+                "table_from": version_label(table.version),
+                "amount": amount,
+                "amount_from": version_label(amount.version) if amount else "",
+            }
+        )
     return rows
 
 

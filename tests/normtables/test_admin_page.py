@@ -29,7 +29,7 @@ def upload(client, text: str, name="2027.toml", note=""):
 def test_the_page_lists_the_years_in_use(client, admin):
     page = client.get(URL).content.decode()
     assert "För in en tabell" in page
-    assert '<th scope="row">2026</th>' in page and "59200 kr" in page  # prisbasbelopp 2026
+    assert '<th scope="row">2026</th>' in page and "59\u00a0200\u00a0kr" in page  # prisbasbelopp 2026
     assert "Inga versioner har förts in" in page
 
 

@@ -108,7 +108,7 @@ def test_the_list_is_scoped_to_the_staff_members_units(world, tmp_path, client):
     start = client.get("/").content.decode()
     assert "1 beslut i dina enheter beräknades med en preliminär tabell" in start
     page = client.get("/parametrar/beslut-att-se-over/").content.decode()
-    assert "EB-00001" in page and "+10 kr" in page and "Rätta beslutet" in page
+    assert "EB-00001" in page and "+10\u00a0kr" in page and "Rätta beslutet" in page
     assert "EB-00002" not in page  # unchanged amount
     assert "EB-00003" not in page  # another unit's case
     assert f"/arenden/{family.case_id}/beslut/{family.pk}/ratta/" in page
