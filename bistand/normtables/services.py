@@ -16,9 +16,14 @@ from django.db.models import Max
 
 from bistand.casework.audit import AuditAction, record
 from bistand.normtables import registry, review
-from bistand.normtables.models import DecisionToReview, TableStatus, TableVersion
+from bistand.normtables.models import DecisionToReview, TableKind, TableStatus, TableVersion
 from bistand.normtables.validation import TableRefused, candidates, read_text
 from bistand.rules import params
+
+ALREADY_OFFICIAL = {
+    TableKind.RIKSNORM: "Riksnormen för {year} är redan officiell.",
+    TableKind.PRICE_BASE_AMOUNT: "Prisbasbeloppet för {year} är redan officiellt.",
+}
 
 __all__ = ["ImportResult", "TableRefused", "import_table", "import_text"]
 
@@ -39,11 +44,21 @@ def import_text(text: str, filename: str = "", **kwargs) -> ImportResult:
 
 @transaction.atomic
 def import_table(
-    raw: dict, *, origin: str = "", note: str = "", user=None, staff=None, path=""
+    raw: dict, *, origin: str = "", note: str = "", user=None, staff=None, path="", via=""
 ) -> ImportResult:
-    """Store the file's tables as new versions. Raises TableRefused (Swedish messages); stores nothing then."""
+    """Store the file's tables as new versions. Raises TableRefused (Swedish messages); stores nothing then.
+
+    `via` completes the audit row when there is no signed-in user (the command names the system user).
+    """
     registry.sync()
     found = candidates(raw, params.norm_table, params.price_base_amount)
+    backwards = [
+        f"{ALREADY_OFFICIAL[c.kind].format(year=c.year)} En preliminär tabell kan inte ersätta den."
+        for c in found
+        if c.preliminary and (old := review.in_use(c.kind, c.year)) and not review.is_preliminary(c.kind, old)
+    ]
+    if backwards:
+        raise TableRefused(backwards)
     result = ImportResult()
     replaced = {}
     for candidate in found:
@@ -65,7 +80,7 @@ def import_table(
         result.versions.append(version)
         record(
             action=AuditAction.TABLE,
-            what=f"{version} från {origin or 'fil'}; källa {version.source}",
+            what=f"{version} från {origin or 'fil'}{via}; källa {version.source}",
             user=user,
             staff=staff,
             path=path,

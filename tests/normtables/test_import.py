@@ -26,6 +26,8 @@ def test_a_2027_table_from_a_file_is_used_for_january_2027(tmp_path):
     out = io.StringIO()
     call_command("import_table", str(path), stdout=out)
     assert "Infört: Riksnorm 2027 version 1 (officiell)" in out.getvalue()
+    event = AuditEvent.objects.get(action="table")
+    assert event.what.startswith("Riksnorm 2027 version 1 (officiell) från 2027.toml med kommandot av ")
     result = rules.calculate(FAMILY_2027)
     # Couple 7 240 + child 4–6 år 3 120 + child 7–10 år 3 900 + common costs 4 persons 2 070 = 16 330;
     # + rent 9 000 (no municipal cap) = 25 330; no income.
@@ -131,3 +133,18 @@ def test_a_stored_calculation_names_the_table_version_it_used():
     assert calculation.parameter_version.endswith(f"+tabeller-{version.pk}")
     # Single adult 4 020 + common costs 1 person 1 310 = 5 330; nothing else declared.
     assert calculation.assistance == 5_330
+
+
+def test_bistand_calculate_uses_the_database_only_when_asked(tmp_path, capsys):
+    import json
+
+    from bistand.cli import main
+
+    services.import_text(table_2027(), "2027.toml")
+    registry.reset()  # a fresh process: only the files
+    request = tmp_path / "family.json"
+    request.write_text(json.dumps(FAMILY_2027), encoding="utf-8")
+    assert main(["calculate", str(request)]) == 2  # the files have no 2027
+    assert "no_parameters_for_year" in capsys.readouterr().out
+    assert main(["calculate", "--databas", "--compact", str(request)]) == 0
+    assert json.loads(capsys.readouterr().out)["assistance"] == 25_330  # 16 330 + rent 9 000, as above

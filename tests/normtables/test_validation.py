@@ -160,3 +160,19 @@ def test_hostile_files_are_refused_cleanly():
     assert refused(huge)[0].startswith("Filen är inte giltig TOML:")
     big = table_2027().replace("single = 4020", "single = 99999999999")
     assert "Vuxna: belopp för ensamstående (adults.single)" in refused(big)[0]
+
+
+def test_a_preliminary_table_cannot_replace_an_official_one():
+    services.import_text(table_2027(), "2027.toml")
+    with pytest.raises(services.TableRefused) as caught:
+        services.import_text(table_2027(mark="preliminary", single=4030), "2027.toml")
+    assert caught.value.errors == [
+        "Riksnormen för 2027 är redan officiell. En preliminär tabell kan inte ersätta den."
+    ]
+    # The 2025 prisbasbelopp in the files is official.
+    with pytest.raises(services.TableRefused) as caught:
+        services.import_text(price_base_amount(year=2025, value=58_900, confidence="preliminary"), "p.toml")
+    assert caught.value.errors == [
+        "Prisbasbeloppet för 2025 är redan officiellt. En preliminär tabell kan inte ersätta den."
+    ]
+    assert TableVersion.objects.count() == 1

@@ -4,6 +4,7 @@ Exit status 0 when entered (the new versions, and the decisions to review when a
 replaced a preliminary one, are printed); status 2 with every problem in Swedish when refused.
 """
 
+import getpass
 import sys
 from pathlib import Path
 
@@ -30,7 +31,9 @@ class Command(BaseCommand):
         except OSError as exc:
             return self._refuse([f"Filen kan inte läsas: {exc.strerror or exc}."])
         try:
-            result = services.import_text(text, path.name, note=note)
+            result = services.import_text(
+                text, path.name, note=note, via=f" med kommandot av {getpass.getuser()}"
+            )
         except services.TableRefused as exc:
             return self._refuse(exc.errors)
         for version in result.versions:
