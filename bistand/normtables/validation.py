@@ -9,9 +9,9 @@ or JSON. Every problem found is reported at once, in Swedish; nothing is entered
 - a source is given: at least one `[[source]]` with `cite` (the SFS or the page), the first from
   1 January of the year; for a prisbasbelopp `cite` and `confidence`;
 - plausible against the previous year: each amount within −5 % … +15 % of the same amount the year
-  before. From 2013 to 2026 the individual riksnorm amounts moved between 0 % and +13.8 % a year (2018) and the
-  prisbasbelopp between −0.4 % and +9.1 %; every year on file passes. A year without a previous year on
-  record is not compared.
+  before. From 2013 to 2026 the individual riksnorm amounts moved between 0 % and +13.8 % a year
+  (2018) and the prisbasbelopp between −0.4 % and +9.1 %; every year on file passes. A year without a
+  previous year on record is not compared.
 """
 
 from __future__ import annotations
