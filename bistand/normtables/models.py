@@ -12,8 +12,8 @@ from bistand.cases.immutable import AppendOnlyModel
 
 
 class TableKind(models.TextChoices):
-    RIKSNORM = "riksnorm", "Riksnorm"
-    PRICE_BASE_AMOUNT = "prisbasbelopp", "Prisbasbelopp"
+    RIKSNORM = "norm", "Riksnorm"
+    PRICE_BASE_AMOUNT = "price_base_amount", "Prisbasbelopp"
 
 
 class TableStatus(models.TextChoices):
@@ -50,7 +50,7 @@ class TableVersion(AppendOnlyModel):
 
     @property
     def version_id(self) -> str:
-        """The id the calculation snapshots store (result.parameters.norm.version), e.g. "riksnorm-2027-v2"."""
+        """The id the calculation snapshots store (result.parameters.norm.version), e.g. "norm-2027-v2"."""
         return f"{self.kind}-{self.year}-v{self.version}"
 
 

@@ -31,7 +31,7 @@ LOWEST_CHANGE = Decimal("-0.05")
 HIGHEST_CHANGE = Decimal("0.15")
 MARKS = ("official", "secondary", "derived", "preliminary")
 MAX_AMOUNT = 1_000_000  # no riksnorm amount nor prisbasbelopp comes near this
-RIKSNORM, PRICE_BASE_AMOUNT = "riksnorm", "prisbasbelopp"
+RIKSNORM, PRICE_BASE_AMOUNT = "norm", "price_base_amount"  # TableKind values
 
 PARTS = {
     "with_lunch": "Barn (med lunch)",

@@ -14,7 +14,7 @@ from bistand.rules import params
 
 
 def version_label(version: str) -> str:
-    """ "file" -> "programmets fil"; "riksnorm-2027-v2" -> "införd, version 2"."""
+    """ "file" -> "programmets fil"; "norm-2027-v2" -> "införd, version 2"."""
     if version == params.FILE_VERSION:
         return "programmets fil"
     return f"införd, version {version.rsplit('-v', 1)[-1]}"

@@ -35,7 +35,7 @@ def test_a_2027_table_from_a_file_is_used_for_january_2027(tmp_path):
     assert result["assistance"] == 25_330
     assert result["parameters"]["year"] == 2027
     assert result["parameters"]["preliminary"] is False
-    assert result["parameters"]["norm"]["version"] == "riksnorm-2027-v1"
+    assert result["parameters"]["norm"]["version"] == "norm-2027-v1"
     assert result["parameters"]["version"].endswith("+tabeller-" + str(TableVersion.objects.get().pk))
     # December 2026 still uses the 2026 table from the files.
     december = rules.calculate({**SINGLE_2027, "month": "2026-12"})
@@ -71,7 +71,7 @@ def test_a_correction_is_a_new_version_and_the_newest_is_used():
     assert first.data["adults"]["single"] == 4020
     # 4 030 + 1 310 + 6 000 = 11 340 with the newest version.
     result = rules.calculate(SINGLE_2027)
-    assert result["assistance"] == 11_340 and result["parameters"]["norm"]["version"] == "riksnorm-2027-v2"
+    assert result["assistance"] == 11_340 and result["parameters"]["norm"]["version"] == "norm-2027-v2"
 
 
 def test_every_import_is_audited():
@@ -129,7 +129,7 @@ def test_a_stored_calculation_names_the_table_version_it_used():
     application = make_application(case, month=date(2027, 1, 1))
     calculation = calculate_application(application)
     parameters = calculation.result["parameters"]
-    assert parameters["norm"]["version"] == "riksnorm-2027-v1" and parameters["preliminary"] is True
+    assert parameters["norm"]["version"] == "norm-2027-v1" and parameters["preliminary"] is True
     assert calculation.parameter_version.endswith(f"+tabeller-{version.pk}")
     # Single adult 4 020 + common costs 1 person 1 310 = 5 330; nothing else declared.
     assert calculation.assistance == 5_330

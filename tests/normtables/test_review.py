@@ -75,7 +75,7 @@ def test_a_changed_amount_is_listed_and_an_unchanged_one_is_not(world, tmp_path)
     row = rows[family.pk]
     # 7 240 + 3 130 + 3 900 + 2 070 + 9 000 = 25 340: ten kronor more than decided.
     assert (row.old_assistance, row.new_assistance, row.difference) == (25_330, 25_340, 10)
-    assert row.previous_version == "riksnorm-2027-v1" and row.table.version == 2
+    assert row.previous_version == "norm-2027-v1" and row.table.version == 2
     assert "3 beslut beräknades med den preliminära tabellen; 2 får ett annat belopp" in output
     assert f"EB-00001 2027-01 beslut {family.pk} (2026-12-15): 25330 kr -> 25340 kr" in output
     # Nothing is corrected automatically: the decisions and their snapshots stay as they were.
