@@ -49,5 +49,32 @@ def review_panel(staff, request) -> Panel | None:
     )
 
 
+def case_file_section(case, request) -> Panel | None:
+    """In the case file (already opened through access.case_for_request): its decisions to correct."""
+    rows = [
+        row
+        for row in DecisionToReview.objects.filter(decision__case=case)
+        .select_related("decision", "table")
+        .annotate(corrected=Exists(Decision.objects.filter(corrects=OuterRef("decision"))))
+        .order_by("decision__month", "decision_id")
+        if not row.corrected
+    ]
+    if not rows:
+        return None
+    return Panel(
+        title="Beslut att se över efter ny riksnorm",
+        template="normtables/_case_section.html",
+        context={"rows": rows, "case": case},
+        order=5,
+    )
+
+
 def register() -> None:
-    extensions.START_PAGE_PANELS.extend([next_year_panel, review_panel])
+    """Add the hooks once (ready() may run more than once in tests)."""
+    for hooks, fn in (
+        (extensions.START_PAGE_PANELS, next_year_panel),
+        (extensions.START_PAGE_PANELS, review_panel),
+        (extensions.CASE_FILE_SECTIONS, case_file_section),
+    ):
+        if fn not in hooks:
+            hooks.append(fn)

@@ -114,6 +114,16 @@ def test_the_list_is_scoped_to_the_staff_members_units(world, tmp_path, client):
     assert f"/arenden/{family.case_id}/beslut/{family.pk}/ratta/" in page
 
 
+def test_the_case_file_says_which_decision_to_correct(world, tmp_path, client):
+    unit, family, single, _ = world
+    official(tmp_path)
+    client.force_login(make_staff(unit, role=Role.CASEWORKER).user)
+    page = client.get(f"/arenden/{family.case_id}/").content.decode()
+    assert "Beslut att se över efter ny riksnorm" in page
+    assert "25\u00a0330\u00a0kr → 25\u00a0340\u00a0kr" in page  # 3 120 → 3 130 for the child 4–6 år
+    assert "Beslut att se över" not in client.get(f"/arenden/{single.case_id}/").content.decode()
+
+
 def test_a_corrected_decision_is_marked(world, tmp_path, client):
     unit, family, *_ = world
     official(tmp_path)
@@ -132,6 +142,7 @@ def test_a_corrected_decision_is_marked(world, tmp_path, client):
     page = client.get("/parametrar/beslut-att-se-over/").content.decode()
     assert "Rättat" in page and "Rätta beslutet" not in page
     assert "beräknades med en preliminär tabell" not in client.get("/").content.decode()
+    assert "Beslut att se över" not in client.get(f"/arenden/{family.case_id}/").content.decode()
 
 
 def test_administrators_and_analysts_do_not_reach_the_list(client):
