@@ -163,6 +163,7 @@ class CalculationNormSource(Schema):
     title: str
     url: str
     parts: dict[str, Confidence]
+    version: str = Field(description='Tabellens version: "file" (i programmet) eller en införd version.')
 
 
 class CalculationPriceBaseAmount(Schema):
@@ -170,6 +171,7 @@ class CalculationPriceBaseAmount(Schema):
     amount: int
     source: str
     confidence: Confidence
+    version: str = Field(description='Beloppets version: "file" (i programmet) eller en införd version.')
 
 
 class CalculationMunicipality(Schema):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "bistand.casework",
     "bistand.selfsupport",
     "bistand.statistics",
+    "bistand.normtables",
 ]
 
 MIDDLEWARE = [
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "bistand.normtables.middleware.SyncTablesMiddleware",
 ]
 
 ROOT_URLCONF = "bistand.project.urls"

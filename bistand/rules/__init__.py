@@ -33,7 +33,9 @@ JSON in, JSON out (the same through all three doors: Python, `bistand calculate`
 counted/approved), "counted", "text" (Swedish), "parameter", "value", "source", "confidence", "member",
 "kind"}. Invariant: sum(line amounts) == assistance − surplus. `result["parameters"]["version"]` names the
 parameter set (store it with a snapshot); it also gives the year, legal source, confidence, the
-preliminary flag, the prisbasbelopp and the municipal parameter version used.
+preliminary flag, the prisbasbelopp and the municipal parameter version used; `norm.version` and
+`price_base_amount.version` name the table used ("file", or a version entered in the running system and
+supplied through params.supply — see parameters/README.md).
 
 Kinds (parameters/kinds.toml): norm_supplements medical_diet, school_meals, meals_in_fee, disability,
 other_special_reason; costs rent, electricity, work_travel, home_insurance, union_fee,
@@ -67,7 +69,7 @@ Python API
         .client_meeting_time_goal (Decimal share, 0.25 = 25 %), .version
     municipality_codes() -> list[str]                    municipalities with a parameter file
     norm_for_year(year: int) -> NormTable                riksnorm table with sources and confidence marks
-    available_years() -> list[int]                       years with a riksnorm on file (2013–2026)
+    available_years() -> list[int]                       years with a riksnorm on file or supplied
     PARAMETER_VERSION: str                               e.g. "2026.1+3f2a…" (national parameter set)
 Typed dataclasses: CalculationRequest, Member, Cost, ExtraNeed, Income, NormSupplement, CarriedSurplus, Month; CalculationResult, Line,
 Totals (norm_total, costs_total, extra_needs_total, income_total, assistance, surplus).

@@ -360,7 +360,13 @@ def describe_parameters(ctx: MonthContext, municipal: MunicipalParameters | None
         "year": table.year,
         "confidence": params.weakest(source.confidence, table.confidence),
         "preliminary": table.preliminary,
-        "norm": {"source": source.cite, "title": source.title, "url": source.url, "parts": dict(table.marks)},
+        "norm": {
+            "source": source.cite,
+            "title": source.title,
+            "url": source.url,
+            "parts": dict(table.marks),
+            "version": table.version,
+        },
         "price_base_amount": None
         if pbb is None
         else {
@@ -368,6 +374,7 @@ def describe_parameters(ctx: MonthContext, municipal: MunicipalParameters | None
             "amount": pbb.value,
             "source": pbb.source.cite,
             "confidence": pbb.source.confidence,
+            "version": pbb.version,
         },
         "municipality": None if municipal is None else municipal.describe(),
     }
