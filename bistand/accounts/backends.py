@@ -60,5 +60,7 @@ class StaffOIDCBackend(OIDCAuthenticationBackend):
             return payload
         return super().get_userinfo(access_token, id_token, payload)
 
-    def user_can_authenticate(self, user) -> bool:
-        return getattr(user, "is_active", False)
+    def get_user(self, user_id):
+        """A session's user, as long as the account is still active (a deactivated one is signed out)."""
+        user = super().get_user(user_id)
+        return user if user is not None and user.is_active else None

@@ -37,6 +37,12 @@ def test_five_failures_lock_the_account_even_for_the_right_password(client, worl
     assert "För många misslyckade inloggningar" in html and "30 minuter" in html
     assert "_auth_user_id" not in client.session
     assert client.get("/").status_code == 302  # still not signed in
+    refused = AuditEvent.objects.filter(action="login_failed").latest("id")
+    assert username in refused.what and "spärrat" in refused.what
+    assert (
+        AuditEvent.objects.filter(action="login_failed").count() == 6
+        and not AuditEvent.objects.filter(action="login").exists()
+    )
 
 
 def test_the_lockout_is_per_username_so_a_colleague_still_signs_in(client, world):

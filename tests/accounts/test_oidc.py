@@ -97,6 +97,9 @@ def test_a_known_staff_member_signs_in_through_the_provider(client, world, sso):
     assert client.get("/").status_code == 200
     login = AuditEvent.objects.get(action="login")
     assert login.staff == world.owner and "kommunens inloggning" in login.what
+    world.owner.user.is_active = False  # deactivated while signed in: the session no longer counts
+    world.owner.user.save()
+    assert client.get("/").status_code == 302
 
 
 def test_an_unknown_subject_is_refused_and_no_account_is_created(client, world, sso, django_user_model):
