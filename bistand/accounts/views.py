@@ -38,3 +38,12 @@ def locked_out(request, original_response=None, credentials=None):
         **_context(request),
     }
     return render(request, "registration/login.html", context, status=429)
+
+
+def is_single_sign_on_attempt(request, credentials=None) -> bool:
+    """django-axes counts only password attempts, which always carry a username.
+
+    A single sign-on callback has none (the identity provider does its own rate limiting); counting it
+    would put every failed SSO attempt from one office's address in one bucket and lock out colleagues.
+    """
+    return not (credentials or {}).get("username") and not request.POST.get("username")

@@ -132,6 +132,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("BISTAND_LOGIN_LOCKOUT_
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "bistand.accounts.views.locked_out"
+AXES_WHITELIST_CALLABLE = "bistand.accounts.views.is_single_sign_on_attempt"
 AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in Bistånd's own audit log
 AXES_VERBOSE = False
 

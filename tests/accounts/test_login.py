@@ -107,6 +107,14 @@ def test_thirty_minutes_without_activity_sign_out(client, world):
     assert "Du har loggats ut automatiskt" in page.content.decode()
 
 
+def test_an_htmx_request_after_the_idle_time_loads_the_sign_in_page(client, world):
+    assert sign_in(client, world.owner.user.username, PASSWORD).status_code == 302
+    _age_session(client, **{LAST_SEEN: 31 * 60})
+    response = client.get("/logg/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 204 and response["HX-Redirect"] == LOGIN
+    assert "_auth_user_id" not in client.session
+
+
 def test_the_absolute_limit_signs_out_an_active_session(client, world, settings):
     settings.BISTAND_SESSION_MAX_SECONDS = 10 * 3600
     assert sign_in(client, world.owner.user.username, PASSWORD).status_code == 302

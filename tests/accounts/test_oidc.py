@@ -117,3 +117,10 @@ def test_an_inactive_staff_member_is_refused(client, world, sso):
     world.owner.user.save()
     response = _sign_in_through_provider(client, {"sub": "abc", "employee_id": "E-1001"})
     assert response["Location"] == "/logga-in/?sso=nekad" and "_auth_user_id" not in client.session
+
+
+def test_failed_single_sign_on_attempts_do_not_lock_out_the_office(client, world, sso):
+    for _ in range(6):  # more than the lockout limit, all from the same address
+        _sign_in_through_provider(client, {"sub": "abc", "employee_id": "E-9999"})
+    response = _sign_in_through_provider(client, {"sub": "abc", "employee_id": "E-2002"})
+    assert response["Location"] == "/" and int(client.session["_auth_user_id"]) == world.other.user.pk
