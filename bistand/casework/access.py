@@ -64,3 +64,8 @@ def case_for_request(request, case_id, what: str) -> Case:
 
 def log(request, staff, case, action: str, what: str) -> None:
     audit.record_request(request, action=audit.AuditAction(action), what=what, staff=staff, case=case)
+
+
+def log_list(request, staff, what: str, case_ids) -> None:
+    """One audit row for a page that lists clients, linked to every case it names (AuditAction.LIST)."""
+    audit.record_request(request, action=audit.AuditAction.LIST, what=what, staff=staff, cases=case_ids)

@@ -355,3 +355,19 @@ class CorrectionReasonForm(forms.Form):
 
 def today_month() -> date:
     return timezone.localdate().replace(day=1)
+
+
+class PersonAuditForm(forms.Form):
+    """Search the audit log by person: the personnummer is parsed into its canonical twelve digits."""
+
+    personal_number = forms.CharField(
+        label="Personnummer eller samordningsnummer", max_length=20, help_text="ÅÅÅÅMMDD-NNNN"
+    )
+
+    def clean_personal_number(self):
+        from bistand.people.identity import InvalidIdentityNumber, parse_identity_number
+
+        try:
+            return parse_identity_number(self.cleaned_data["personal_number"]).canonical
+        except InvalidIdentityNumber as exc:
+            raise forms.ValidationError(str(exc)) from exc

@@ -19,12 +19,50 @@ class AuditEvent(AppendOnlyModel):
     action = models.CharField("händelse", max_length=40)  # view, denied, export, print, ...
     what = models.CharField("vad som visades", max_length=200)
     path = models.CharField("adress", max_length=300)
+    # A machine client (an API token) has no user or staff member; its name is kept here instead.
+    client = models.CharField("tjänstekonto", max_length=120, blank=True, default="")
+    # Lists and exports name many cases: each one is linked (AuditEventCase), so a search by person finds
+    # the page views and files that included the person's case.
+    cases = models.ManyToManyField("cases.Case", through="AuditEventCase", related_name="+")
 
     class Meta:
         verbose_name = "loggpost"
         verbose_name_plural = "loggposter"
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["case", "at"]), models.Index(fields=["staff", "at"])]
+
+    @property
+    def action_label(self) -> str:
+        from bistand.casework.audit import AuditAction  # audit imports this module
+
+        try:
+            return AuditAction(self.action).label
+        except ValueError:
+            return self.action
+
+    @property
+    def actor(self) -> str:
+        """Who did it, for the log pages: the staff member, else the machine client or the account."""
+        if self.staff_id:
+            return self.staff.full_name
+        if self.client:
+            return self.client
+        return self.user.get_username() if self.user_id else "–"
+
+
+class AuditEventCase(AppendOnlyModel):
+    """One case named by a list view or an export (an AuditEvent may name hundreds).
+
+    Indexed by case first, so "which events included this person's cases" is one index range per case.
+    """
+
+    event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="case_links")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="+", db_index=False)
+
+    class Meta:
+        verbose_name = "ärende i loggpost"
+        verbose_name_plural = "ärenden i loggposter"
+        constraints = [models.UniqueConstraint(fields=["case", "event"], name="audit_case_event_unique")]
 
 
 class CaseAccessGrant(models.Model):
@@ -49,6 +87,7 @@ from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, Pay
 
 __all__ = [
     "AuditEvent",
+    "AuditEventCase",
     "BatchConfirmation",
     "CaseAccessGrant",
     "JournalNote",
