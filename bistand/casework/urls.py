@@ -4,7 +4,7 @@ access.case_for_request (audit log + 403), which tests/casework/test_views_acces
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from bistand.casework.views import applications, audit, casefile, decisions, journal, start
+from bistand.casework.views import applications, audit, casefile, decisions, journal, protection, start
 
 app_name = "casework"
 
@@ -21,7 +21,9 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", start.start, name="start"),
     path("logg/", audit.audit_log, name="audit_log"),
+    path("skyddade-arenden/", protection.unit_protection, name="unit_protection"),
     path(CASE, casefile.case_file, name="case"),
+    path(CASE + "skydd/", protection.case_protection, name="case_protection"),
     path(CASE + "journal/", journal.journal, name="journal"),
     path(CASE + "ansokningar/ny/", applications.application_new, name="application_new"),
     path(CASE + "ansokningar/<int:application_id>/", applications.application_detail, name="application"),
