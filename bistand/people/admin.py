@@ -9,6 +9,7 @@ change here is audited (AuditedAdmin).
 """
 
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 from django.db.models import Exists, OuterRef
 
 from bistand.casework.admin_audit import AuditedAdmin
@@ -34,6 +35,19 @@ class PersonAdmin(AuditedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=unprotected_persons())
+
+    # The admin's "recent actions" keep a text for each object; a person may be protected later, so that
+    # text is the id, never the name.
+    def log_addition(self, request, obj, message):
+        return _masked(super().log_addition(request, obj, message), obj)
+
+    def log_change(self, request, obj, message):
+        return _masked(super().log_change(request, obj, message), obj)
+
+
+def _masked(entry, obj):
+    LogEntry.objects.filter(pk=entry.pk).update(object_repr=f"Person {obj.pk}")
+    return entry
 
 
 class HouseholdMemberInline(admin.TabularInline):

