@@ -111,7 +111,12 @@ def case_protection(request, case_id: int):
         except protection.ProtectionError as exc:
             messages.error(request, str(exc))
         return redirect("casework:case_protection", case_id=case.pk)
-    members = [m for m in case.household.memberships.select_related("person").order_by("role", "valid_from")]
+    members = list(
+        {
+            m.person_id: m
+            for m in case.household.memberships.select_related("person").order_by("-valid_from")
+        }.values()
+    )  # everyone who has been in the household, once each (latest membership)
     pending = set(
         ProtectionChange.objects.filter(
             person__in=[m.person_id for m in members], status=ProtectionStatus.PENDING
