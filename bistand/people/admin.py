@@ -10,6 +10,8 @@ change here is audited (AuditedAdmin).
 
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 
 from bistand.casework.admin_audit import AuditedAdmin
@@ -50,6 +52,17 @@ def _masked(entry, obj):
     return entry
 
 
+class UnprotectedPersonIdWidget(ForeignKeyRawIdWidget):
+    """The id box of a member: its label names only an unprotected person (the stock one names anyone)."""
+
+    def label_and_url_for_value(self, value):
+        try:
+            shown = unprotected_persons().filter(pk=value).exists()
+        except (TypeError, ValueError, ValidationError):
+            shown = False
+        return super().label_and_url_for_value(value) if shown else ("", "")
+
+
 class HouseholdMemberInline(admin.TabularInline):
     model = HouseholdMember
     extra = 0
@@ -58,6 +71,7 @@ class HouseholdMemberInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "person":
             kwargs["queryset"] = unprotected_persons()
+            kwargs["widget"] = UnprotectedPersonIdWidget(db_field.remote_field, self.admin_site)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from bistand.casework.models import AuditEvent
 from bistand.organisation.models import Role
 from bistand.organisation.staff_register import ADMIN_GROUP, sync_admin_access
-from tests.casework.factories import make_staff
+from tests.casework.factories import make_person, make_staff
 from tests.casework.views_world import FAST_HASHERS, SECRET_ADDRESS, build_world
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +224,32 @@ def test_the_admin_creates_accounts_without_a_password_and_it_is_audited(client,
     assert not user.has_usable_password() and not user.is_superuser and not user.is_staff
     event = AuditEvent.objects.filter(staff=world.admin, action="admin").latest("id")
     assert event.what == f"Administration: lade till användarkonto {user.pk} (ny.handlaggare)"
+
+
+def test_a_protected_person_cannot_be_picked_as_a_household_member(client, world):
+    client.force_login(world.admin.user)
+    household = world.case.household
+    anna_member = household.memberships.get()
+    url = f"{HOUSEHOLDS}{household.pk}/change/"
+    data = {
+        "district": household.district_id,
+        "dwelling_size": "",
+        "memberships-TOTAL_FORMS": "2",
+        "memberships-INITIAL_FORMS": "1",
+        "memberships-0-id": anna_member.pk,
+        "memberships-0-household": household.pk,
+        "memberships-0-person": world.anna.pk,
+        "memberships-0-role": "applicant",
+        "memberships-0-valid_from": "2024-01-01",
+        "memberships-1-household": household.pk,
+        "memberships-1-person": world.sara.pk,  # typed in by id: refused, and her name is not echoed
+        "memberships-1-role": "co_applicant",
+        "memberships-1-valid_from": "2026-01-01",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form again, with an error
+    assert household.memberships.count() == 1
+    assert_hidden(world, response.content, url)
+    data["memberships-1-person"] = make_person(first_name="Bo", last_name="Ek").pk
+    assert client.post(url, data).status_code == 302
+    assert household.memberships.count() == 2
