@@ -150,6 +150,8 @@ def test_lifting_protection_needs_a_second_unit_manager_and_reasons(client, worl
         protection.approve_lift(change, staff=world.manager, reason="  ")
 
     client.force_login(world.manager.user)
+    # Two wait: Hanna's for Sara and Eva's own for Anna above.
+    assert "2 begäranden om att häva skydd väntar" in client.get("/").content.decode()
     page = client.get(UNIT_PAGE).content.decode()
     assert "Skyddet upphört enligt Skatteverket" in page and "Dold" not in page
     client.post(

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from bistand.casework import extensions, worklist
 from bistand.casework.access import CASE_ROLES
+from bistand.casework.protection_models import ProtectionChange, ProtectionStatus
 from bistand.casework.views.common import render_panels, staff_required
 from bistand.organisation.models import Role
 
@@ -18,6 +19,9 @@ def start(request):
         return render(request, "casework/start_other.html", {"staff": staff, "panels": panels})
     if staff.role == Role.UNIT_MANAGER:
         context = worklist.unit_start(staff, today)
+        context["pending_lifts"] = ProtectionChange.objects.filter(
+            case__unit__in=staff.units.all(), status=ProtectionStatus.PENDING
+        ).count()
         return render(request, "casework/start_manager.html", {**context, "panels": panels, "today": today})
     context = worklist.caseworker_start(staff, today)
     if (
