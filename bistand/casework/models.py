@@ -66,6 +66,12 @@ class AuditEventCase(AppendOnlyModel):
 
 
 class CaseAccessGrant(models.Model):
+    """An explicit grant to one protected case, given and revoked by the unit manager (never edited).
+
+    A revoked grant stays as the record of who could read the case and when; only an active grant
+    (revoked_at empty) opens the case, and a staff member has at most one active grant per case.
+    """
+
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="access_grants")
     staff = models.ForeignKey("organisation.StaffMember", on_delete=models.PROTECT, related_name="+")
     granted_by = models.ForeignKey(
@@ -73,17 +79,33 @@ class CaseAccessGrant(models.Model):
     )
     reason = models.CharField("skäl", max_length=200)
     granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField("återkallad", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        "organisation.StaffMember", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoke_reason = models.CharField("skäl för återkallelse", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "behörighet till ärende"
         verbose_name_plural = "behörigheter till ärenden"
-        constraints = [models.UniqueConstraint(fields=["case", "staff"], name="one_grant_per_case_staff")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "staff"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_active_grant_per_case_staff",
+            )
+        ]
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
 
 
 from bistand.casework.journal import JournalNote  # noqa: E402  (lives in its own module; imported for Django)
 
 # Payment batches live in their own module (owned by the payment export); imported so Django finds them.
 from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine  # noqa: E402
+from bistand.casework.protection_models import ProtectionChange  # noqa: E402
 
 __all__ = [
     "AuditEvent",
@@ -93,4 +115,5 @@ __all__ = [
     "JournalNote",
     "PaymentBatch",
     "PaymentBatchLine",
+    "ProtectionChange",
 ]

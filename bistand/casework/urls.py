@@ -5,7 +5,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bistand.accounts.views import LoginView
-from bistand.casework.views import applications, audit, audit_person, casefile, decisions, journal, start
+from bistand.casework.views import (
+    applications,
+    audit,
+    audit_person,
+    casefile,
+    decisions,
+    journal,
+    protection,
+    start,
+)
 
 app_name = "casework"
 
@@ -17,7 +26,9 @@ urlpatterns = [
     path("", start.start, name="start"),
     path("logg/", audit.audit_log, name="audit_log"),
     path("logg/person/", audit_person.person_audit, name="person_audit"),
+    path("skyddade-arenden/", protection.unit_protection, name="unit_protection"),
     path(CASE, casefile.case_file, name="case"),
+    path(CASE + "skydd/", protection.case_protection, name="case_protection"),
     path(CASE + "journal/", journal.journal, name="journal"),
     path(CASE + "ansokningar/ny/", applications.application_new, name="application_new"),
     path(CASE + "ansokningar/<int:application_id>/", applications.application_detail, name="application"),

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from bistand.casework import access, extensions, worklist
+from bistand.casework.protection_models import ProtectionChange, ProtectionStatus
 from bistand.casework.views.common import render_panels, staff_required
 from bistand.organisation.models import Role
 
@@ -22,6 +23,9 @@ def start(request):
         context = worklist.unit_start(staff, today)
         listed += [row.case.pk for row in context["unassigned"]]
         _log_list(request, staff, "Startsidan: enhetens översikt", listed)
+        context["pending_lifts"] = ProtectionChange.objects.filter(
+            case__unit__in=staff.units.all(), status=ProtectionStatus.PENDING
+        ).count()
         return render(request, "casework/start_manager.html", {**context, "panels": panels, "today": today})
     context = worklist.caseworker_start(staff, today)
     if (
