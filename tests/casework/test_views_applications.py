@@ -15,7 +15,8 @@ from django.urls import reverse
 
 from bistand.cases.models import Application, Decision, DeclaredItem, Payment
 from bistand.casework import applications
-from tests.casework.views_world import FAST_HASHERS, PASSWORD, build_world
+from bistand.casework.models import AuditEvent
+from tests.casework.views_world import PASSWORD, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,7 @@ EXPECTED_ASSISTANCE = 5_220 + 5_000 + 300  # 10 520
 
 
 @pytest.fixture
-def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
+def world():
     return build_world()
 
 
@@ -229,7 +229,17 @@ def test_the_api_accepts_basic_auth_and_refuses_strangers(client, world):
     refused = client.post(
         "/api/v1/applications", api_body(), content_type="application/json", **auth(world.other)
     )
-    assert refused.status_code == 403 and refused.json()["errors"][0]["code"] == "forbidden"
+    missing = client.post(
+        "/api/v1/applications",
+        api_body(case_number="EB-99999"),
+        content_type="application/json",
+        **auth(world.other),
+    )
+    # Not yours and not there get the same answer, so case numbers cannot be probed; the refusal is logged.
+    assert refused.status_code == missing.status_code == 404
+    assert refused.json() == missing.json()
+    assert refused.json()["errors"][0]["code"] == "unknown_case"
+    assert AuditEvent.objects.filter(staff=world.other, case=world.case, action="denied").count() == 1
     anonymous = client.post("/api/v1/applications", api_body(), content_type="application/json")
     assert anonymous.status_code == 401
 
