@@ -124,17 +124,18 @@ def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[
 
 @router.post(
     "/applications",
-    response={201: ApplicationOut, 403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut},
+    response={201: ApplicationOut, 404: ErrorsOut, 422: ErrorsOut},
     summary="Ta emot en ansökan",
 )
 def receive_application(request, payload: ApplicationIn):
     staff = access.staff_for(request.user)
     case = Case.objects.filter(number=payload.case_number.strip()).first()
-    if case is None:
+    if case is None or not access.visible_cases(staff).filter(pk=case.pk).exists():
+        # A case the caller may not open answers like a missing one, so case numbers cannot be probed;
+        # the refusal is still logged against the case.
+        if case is not None:
+            access.log(request, staff, case, "denied", "API: ny ansökan")
         return 404, _error("unknown_case", "Det finns inget ärende med det numret.", "case_number")
-    if not access.visible_cases(staff).filter(pk=case.pk).exists():
-        access.log(request, staff, case, "denied", "API: ny ansökan")
-        return 403, _error("forbidden", "Du har inte behörighet till ärendet.", "case_number")
     try:
         month = date(int(payload.month[:4]), int(payload.month[5:7]), 1)
     except ValueError:
