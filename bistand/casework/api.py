@@ -17,7 +17,7 @@ from typing import Literal
 from django.contrib.auth import authenticate
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBasicAuth, django_auth
 
 from bistand.cases.models import Case
@@ -135,14 +135,16 @@ def receive_application(request, payload: ApplicationIn):
         # the refusal is still logged against the case.
         if case is not None:
             access.log(request, staff, case, "denied", "API: ny ansökan")
-        return 404, _error("unknown_case", "Det finns inget ärende med det numret.", "case_number")
+        return Status(404, _error("unknown_case", "Det finns inget ärende med det numret.", "case_number"))
     try:
         month = date(int(payload.month[:4]), int(payload.month[5:7]), 1)
     except ValueError:
-        return 422, _error("invalid_month", "Månaden måste skrivas ÅÅÅÅ-MM, till exempel 2026-12.", "month")
+        return Status(
+            422, _error("invalid_month", "Månaden måste skrivas ÅÅÅÅ-MM, till exempel 2026-12.", "month")
+        )
     items, errors = _items(payload, case, month)
     if errors:
-        return 422, {"errors": errors}
+        return Status(422, {"errors": errors})
     application = applications.register_application(
         case,
         month=month,
@@ -152,13 +154,16 @@ def receive_application(request, payload: ApplicationIn):
         items=items,
     )
     access.log(request, staff, case, "create", "API: ny ansökan")
-    return 201, {
-        "id": application.pk,
-        "case_number": case.number,
-        "month": payload.month,
-        "kind": application.kind,
-        "channel": application.channel,
-        "status": application.status,
-        "version": application.version,
-        "url": reverse("casework:application", args=[case.pk, application.pk]),
-    }
+    return Status(
+        201,
+        {
+            "id": application.pk,
+            "case_number": case.number,
+            "month": payload.month,
+            "kind": application.kind,
+            "channel": application.channel,
+            "status": application.status,
+            "version": application.version,
+            "url": reverse("casework:application", args=[case.pk, application.pk]),
+        },
+    )
