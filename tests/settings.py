@@ -7,6 +7,8 @@ wins. Only what the test machinery needs differs from production, and each diffe
 
 import os
 
+# As production, even if the developer's shell still has the demo's BISTAND_DEBUG=1.
+os.environ["BISTAND_DEBUG"] = "0"
 os.environ.setdefault("BISTAND_SECRET_KEY", "tests-only-secret-key-" + "0123456789abcdef" * 4)
 os.environ.setdefault("BISTAND_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("BISTAND_PSEUDONYM_KEY", "tests-only-pseudonym-key-0123456789abcdef")

@@ -4,7 +4,8 @@ Why strict: a typo such as BISTAND_DEBUG=ture or BISTAND_HSTS_SECONDS=1y must st
 message naming the variable, not quietly fall back to a default that happens to be unsafe. And in
 production (DEBUG off) the process must not start with the development secret key, a short key, no
 allowed host names or no pseudonym key for the statistics exports: each of those either lets anyone
-forge sessions, answers any Host header or fails only later, in front of a user.
+forge sessions, answers any Host header or fails only later, in front of a user. The other way round,
+DEBUG is refused for any host name but the developer's own machine: its error pages show the settings.
 
 Plain Python (no Django imports) so that it can be tested without settings.
 """
@@ -104,6 +105,19 @@ def production_problems(
             f"(keep it stable: changing it breaks the link between months); {KEY_HINT}."
         )
     return problems
+
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", "testserver"}
+
+
+def refuse_debug_on_public_hosts(allowed_hosts: list[str]) -> None:
+    """DEBUG shows any visitor a traceback with the settings; it is for a developer's own machine only."""
+    public = [host for host in allowed_hosts if host not in LOCAL_HOSTS]
+    if public:
+        raise EnvironmentProblem(
+            f"BISTAND_DEBUG=1 is for local development only, but BISTAND_ALLOWED_HOSTS names {', '.join(public)}; "
+            "unset BISTAND_DEBUG for a real installation (see the README's 'Running in production')."
+        )
 
 
 def refuse_unless_production_ready(*, secret_key: str, allowed_hosts: list[str], environ) -> None:

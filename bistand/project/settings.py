@@ -26,7 +26,9 @@ DATA_DIR = Path(os.environ.get("BISTAND_DATA_DIR", BASE_DIR.parent / "var"))
 DEBUG = ENV.flag("BISTAND_DEBUG", default=False)
 SECRET_KEY = ENV.text("BISTAND_SECRET_KEY") or (_env.DEVELOPMENT_SECRET_KEY if DEBUG else "")
 ALLOWED_HOSTS = ENV.names("BISTAND_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
-if not DEBUG:
+if DEBUG:
+    _env.refuse_debug_on_public_hosts(ALLOWED_HOSTS)
+else:
     _env.refuse_unless_production_ready(
         secret_key=SECRET_KEY, allowed_hosts=ALLOWED_HOSTS, environ=os.environ
     )

@@ -54,6 +54,14 @@ def test_production_without_anything_set_names_every_missing_variable(tmp_path):
         assert variable in result.stderr
 
 
+def test_debug_is_refused_for_a_public_host_name(tmp_path):
+    result = run_python("import bistand.project.wsgi", tmp_path, **PRODUCTION, BISTAND_DEBUG="1")
+    assert result.returncode != 0
+    assert "BISTAND_DEBUG=1 is for local development only" in result.stderr
+    assert "bistand.example.se" in result.stderr
+    env.refuse_debug_on_public_hosts(["localhost", "127.0.0.1"])  # the demo's own hosts are fine
+
+
 def test_the_wsgi_application_does_not_load_with_a_weak_key(tmp_path):
     # What gunicorn imports: it must fail there, before serving a single request.
     variables = {**PRODUCTION, "BISTAND_SECRET_KEY": "kort-nyckel"}
