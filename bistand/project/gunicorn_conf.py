@@ -7,9 +7,13 @@ per thread (BISTAND_CONN_MAX_AGE), so workers x threads must stay below the data
 
 import os
 
-bind = os.environ.get("BISTAND_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("BISTAND_WORKERS", "2"))
-threads = int(os.environ.get("BISTAND_THREADS", "4"))
+from bistand.project.env import Env
+
+ENV = Env(os.environ)
+
+bind = ENV.text("BISTAND_BIND", "127.0.0.1:8000")
+workers = ENV.integer("BISTAND_WORKERS", 2, minimum=1)
+threads = ENV.integer("BISTAND_THREADS", 4, minimum=1)
 worker_class = "gthread"
 # PDF letters and monthly exports can take a few seconds; anything near a minute is a fault.
 timeout = 60
@@ -21,4 +25,4 @@ accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 # Behind the TLS proxy on the same host; set FORWARDED_ALLOW_IPS for a proxy elsewhere.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+forwarded_allow_ips = ENV.text("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -190,9 +190,5 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": ENV.text("BISTAND_LOG_LEVEL", "INFO").upper()},
-    "loggers": {
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        # A bad Host header is noise from scanners, not an incident.
-        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-    },
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

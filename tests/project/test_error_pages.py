@@ -89,3 +89,11 @@ def test_personal_identity_numbers_are_masked_in_log_lines_and_tracebacks():
     record = log_record("case %s paid %s kr in %s", 12345, 10500, 2026)
     MaskPersonalData().filter(record)
     assert record.getMessage() == "case 12345 paid 10500 kr in 2026"
+
+
+def test_every_configured_log_handler_masks_personal_data():
+    # The settings' LOGGING is in force (Django applied it at start-up): the root and django loggers.
+    for name in ("", "django"):
+        ours = [h for h in logging.getLogger(name).handlers if h.get_name() == "console"]
+        assert ours, name
+        assert all(any(isinstance(f, MaskPersonalData) for f in h.filters) for h in ours)
