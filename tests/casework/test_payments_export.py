@@ -54,6 +54,8 @@ def test_one_file_with_a_header_and_one_line_per_payment(unit, tmp_path):
         "11600",
         "2026-07",
         "Ekonomiskt bistånd 2026-07",
+        # The batch's message identifier: BISTAND-<pay date YYYYMMDD>-<batch id, 6 digits>.
+        f"BISTAND-20260625-{result.batch.pk:06d}",
     ]
     assert rows[2][1] == b.key and rows[2][6] == "5480"
     assert len(rows) == 3
