@@ -9,6 +9,11 @@ creation is written to the audit log like any opening of a case.
 
 Errors use the API's shared shape {"errors": [{"code", "message", "field"}]}: `code` is stable English
 snake_case, `message` is Swedish.
+
+A case has one application per month and need (bistand.cases.needs): a second first/recurring
+application for the same month answers 409 `duplicate_application`. A client that may send the same
+application again (a retry after a timeout) sends an `Idempotency-Key` header; the retry then gets the
+first answer, same status and body (bistand.casework.idempotency).
 """
 
 from datetime import date, datetime
@@ -17,11 +22,11 @@ from typing import Literal
 from django.contrib.auth import authenticate
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Header, Router, Schema
 from ninja.security import HttpBasicAuth, django_auth
 
 from bistand.cases.models import Case
-from bistand.casework import access, applications
+from bistand.casework import access, applications, idempotency
 from bistand.people.models import HouseholdMember
 from bistand.rules.params import kinds
 
@@ -124,10 +129,32 @@ def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[
 
 @router.post(
     "/applications",
-    response={201: ApplicationOut, 403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut},
+    response={201: ApplicationOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut, 422: ErrorsOut},
     summary="Ta emot en ansökan",
+    description=(
+        "Skicka gärna rubriken Idempotency-Key (en unik text per ansökan, högst 255 tecken): ett omsänt "
+        "anrop med samma nyckel och samma innehåll får då samma svar som det första, och ansökan sparas "
+        "bara en gång. Samma nyckel med annat innehåll ger 422 idempotency_key_reused. En andra ansökan "
+        "om försörjningsstöd för samma ärende och månad ger 409 duplicate_application."
+    ),
 )
-def receive_application(request, payload: ApplicationIn):
+def receive_application(
+    request,
+    payload: ApplicationIn,
+    idempotency_key: str | None = Header(
+        None, alias=idempotency.HEADER, description="Unik nyckel per ansökan, för säkra omsändningar."
+    ),
+):
+    return idempotency.answer(
+        request,
+        "applications",
+        idempotency_key,
+        payload.model_dump(mode="json"),
+        lambda: _receive(request, payload),
+    )
+
+
+def _receive(request, payload: ApplicationIn) -> tuple[int, dict]:
     staff = access.staff_for(request.user)
     case = Case.objects.filter(number=payload.case_number.strip()).first()
     if case is None:
@@ -142,14 +169,17 @@ def receive_application(request, payload: ApplicationIn):
     items, errors = _items(payload, case, month)
     if errors:
         return 422, {"errors": errors}
-    application = applications.register_application(
-        case,
-        month=month,
-        kind=payload.kind,
-        channel=payload.channel,
-        received_at=payload.received_at or timezone.now(),
-        items=items,
-    )
+    try:
+        application = applications.register_application(
+            case,
+            month=month,
+            kind=payload.kind,
+            channel=payload.channel,
+            received_at=payload.received_at or timezone.now(),
+            items=items,
+        )
+    except applications.DuplicateApplication as exc:
+        return 409, _error(exc.code, exc.message, "month")
     access.log(request, staff, case, "create", "API: ny ansökan")
     return 201, {
         "id": application.pk,

@@ -42,15 +42,24 @@ class CaseAccessGrant(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "staff"], name="one_grant_per_case_staff")]
 
 
+# Answers of API calls sent with an Idempotency-Key (bistand.casework.idempotency).
+from bistand.casework.idempotency import IdempotentRequest  # noqa: E402
 from bistand.casework.journal import JournalNote  # noqa: E402  (lives in its own module; imported for Django)
 
 # Payment batches live in their own module (owned by the payment export); imported so Django finds them.
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine  # noqa: E402
+from bistand.casework.payment_models import (  # noqa: E402
+    BatchConfirmation,
+    ExportLock,
+    PaymentBatch,
+    PaymentBatchLine,
+)
 
 __all__ = [
     "AuditEvent",
     "BatchConfirmation",
     "CaseAccessGrant",
+    "ExportLock",
+    "IdempotentRequest",
     "JournalNote",
     "PaymentBatch",
     "PaymentBatchLine",

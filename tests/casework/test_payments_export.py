@@ -89,6 +89,7 @@ def test_payments_not_due_without_account_or_negative_are_left_out(unit, tmp_pat
         pay_date=PAY_DAY,
         recipient_name="Anna Test",
         recipient_account="8327-1234567",
+        corrects=due,  # a lowering correction of Anna's payment, as creation records it
     )
     [result] = export_payments(PAY_DAY, tmp_path)
     keys = [row[1] for row in read_rows(result.path)[1:]]

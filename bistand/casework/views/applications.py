@@ -39,22 +39,28 @@ def application_new(request, case_id: int):
     if previous and previous.month >= month:  # this month is already applied for: suggest the next one
         month = (previous.month + timedelta(days=32)).replace(day=1)
     members = _members(case, month)
+    status = 200
     if request.method == "POST":
         head = ApplicationHeadForm(request.POST)
         sections = ItemSections(request.POST, members=members, extra_rows=_more_rows(request))
         if not request.POST.get("add_row") and head.is_valid() and sections.is_valid():
             data = head.cleaned_data
             received_at = timezone.make_aware(datetime.combine(data["received_on"], time(12, 0)))
-            application = applications.register_application(
-                case,
-                month=data["month"],
-                kind=data["kind"],
-                channel=data["channel"],
-                received_at=received_at,
-                items=sections.items(),
-            )
-            messages.success(request, "Ansökan är registrerad. Beräkningen är gjord nedan.")
-            return redirect("casework:application", case_id=case.pk, application_id=application.pk)
+            try:
+                application = applications.register_application(
+                    case,
+                    month=data["month"],
+                    kind=data["kind"],
+                    channel=data["channel"],
+                    received_at=received_at,
+                    items=sections.items(),
+                )
+            except applications.DuplicateApplication as exc:
+                head.add_error("month", exc.message)
+                status = 409
+            else:
+                messages.success(request, "Ansökan är registrerad. Beräkningen är gjord nedan.")
+                return redirect("casework:application", case_id=case.pk, application_id=application.pk)
     else:
         head = ApplicationHeadForm(
             initial={
@@ -71,6 +77,7 @@ def application_new(request, case_id: int):
         request,
         "casework/application_form.html",
         {"case": case, "head": head, "sections": sections, "previous": previous, "application": None},
+        status=status,
     )
 
 
@@ -87,7 +94,11 @@ def application_edit(request, case_id: int, application_id: int):
         if not request.POST.get("add_row") and sections.is_valid():
             try:
                 applications.replace_items(application, posted_version, sections.items())
-            except (applications.StaleVersion, applications.NotEditable) as exc:
+            except (
+                applications.StaleVersion,
+                applications.NotEditable,
+                applications.DuplicateApplication,
+            ) as exc:
                 stale = exc.message
                 application.refresh_from_db()
                 version = application.version  # saving again now overwrites knowingly
