@@ -89,7 +89,7 @@ class SharedDatabase:
             source.backup(connection.connection)
             source.close()
 
-    def command(self, *args: str, env: dict | None = None) -> list:
+    def command(self, *args: str) -> list:
         return [sys.executable, "-c", "import sys; from bistand.cli import main; sys.exit(main())", *args]
 
     def environment(self, **extra: str) -> dict:
