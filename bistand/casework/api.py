@@ -10,6 +10,11 @@ log like any opening of a case, naming the staff member or the token.
 
 Errors use the API's shared shape {"errors": [{"code", "message", "field"}]}: `code` is stable English
 snake_case, `message` is Swedish.
+
+A case has one application per month and need (bistand.cases.needs): a second first/recurring
+application for the same month answers 409 `duplicate_application`. A client that may send the same
+application again (a retry after a timeout) sends an `Idempotency-Key` header; the retry then gets the
+first answer, same status and body (bistand.casework.idempotency).
 """
 
 from datetime import date, datetime
@@ -17,13 +22,13 @@ from typing import Literal
 
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Header, Router, Schema, Status
 
 from bistand.apitokens.auth import StaffSessionAuth, TokenAuth
 from bistand.apitokens.models import ApiToken
 from bistand.apitokens.scopes import APPLICATIONS_WRITE
 from bistand.cases.models import Case
-from bistand.casework import access, applications
+from bistand.casework import access, applications, idempotency
 from bistand.people.models import HouseholdMember
 from bistand.rules.params import kinds
 
@@ -128,10 +133,40 @@ def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[
 
 @router.post(
     "/applications",
-    response={201: ApplicationOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut},
+    response={
+        201: ApplicationOut,
+        401: ErrorsOut,
+        403: ErrorsOut,
+        404: ErrorsOut,
+        409: ErrorsOut,
+        422: ErrorsOut,
+    },
     summary="Ta emot en ansökan",
+    description=(
+        "Skicka gärna rubriken Idempotency-Key (en unik text per ansökan, högst 255 tecken): ett omsänt "
+        "anrop med samma nyckel och samma innehåll får då samma svar som det första, och ansökan sparas "
+        "bara en gång. Samma nyckel med annat innehåll ger 422 idempotency_key_reused. En andra ansökan "
+        "om försörjningsstöd för samma ärende och månad ger 409 duplicate_application."
+    ),
 )
-def receive_application(request, payload: ApplicationIn):
+def receive_application(
+    request,
+    payload: ApplicationIn,
+    idempotency_key: str | None = Header(
+        None, alias=idempotency.HEADER, description="Unik nyckel per ansökan, för säkra omsändningar."
+    ),
+):
+    status, body = idempotency.answer(
+        request,
+        "applications",
+        idempotency_key,
+        payload.model_dump(mode="json"),
+        lambda: _receive(request, payload),
+    )
+    return Status(status, body)
+
+
+def _receive(request, payload: ApplicationIn) -> tuple[int, dict]:
     staff, reachable = _caller_cases(request)
     case = Case.objects.filter(number=payload.case_number.strip()).first()
     if case is None or not reachable.filter(pk=case.pk).exists():
@@ -139,26 +174,27 @@ def receive_application(request, payload: ApplicationIn):
         # the refusal is still logged against the case.
         if case is not None:
             access.log(request, staff, case, "denied", "API: ny ansökan")
-        return Status(404, _error("unknown_case", "Det finns inget ärende med det numret.", "case_number"))
+        return 404, _error("unknown_case", "Det finns inget ärende med det numret.", "case_number")
     try:
         month = date(int(payload.month[:4]), int(payload.month[5:7]), 1)
     except ValueError:
-        return Status(
-            422, _error("invalid_month", "Månaden måste skrivas ÅÅÅÅ-MM, till exempel 2026-12.", "month")
-        )
+        return (422, _error("invalid_month", "Månaden måste skrivas ÅÅÅÅ-MM, till exempel 2026-12.", "month"))
     items, errors = _items(payload, case, month)
     if errors:
-        return Status(422, {"errors": errors})
-    application = applications.register_application(
-        case,
-        month=month,
-        kind=payload.kind,
-        channel=payload.channel,
-        received_at=payload.received_at or timezone.now(),
-        items=items,
-    )
+        return 422, {"errors": errors}
+    try:
+        application = applications.register_application(
+            case,
+            month=month,
+            kind=payload.kind,
+            channel=payload.channel,
+            received_at=payload.received_at or timezone.now(),
+            items=items,
+        )
+    except applications.DuplicateApplication as exc:
+        return 409, _error(exc.code, exc.message, "month")
     access.log(request, staff, case, "create", "API: ny ansökan")
-    return Status(
+    return (
         201,
         {
             "id": application.pk,

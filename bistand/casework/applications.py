@@ -3,17 +3,25 @@
 The web form and the JSON API both go through these functions, so an application is stored the same way
 whichever door it came in by. Every change bumps `Application.version`; a change based on an older
 version is refused (StaleVersion) instead of silently overwriting what a colleague just did.
+
+One application per case, month and need (bistand.cases.needs): a second first/recurring application
+for a month that already has one is refused (DuplicateApplication), not merged — the caseworker changes
+the existing application instead, so nothing declared is silently combined. An extra-need application
+may be added beside it, but not for an extra need already asked for that month. The case row is locked
+while checking, so two registrations at the same moment take turns; the database's unique constraint
+is the last guard.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from bistand import rules
-from bistand.cases.models import Application, Calculation, DeclaredItem
-from bistand.cases.models.application import ApplicationStatus
+from bistand.cases.models import Application, Calculation, Case, DeclaredItem
+from bistand.cases.models.application import ApplicationKind, ApplicationStatus
+from bistand.cases.needs import LIVELIHOOD, extra_kinds, need_of
 from bistand.cases.services import (
     ADULT_ROLES,
     build_request,
@@ -23,6 +31,8 @@ from bistand.cases.services import (
     previous_surplus,
 )
 from bistand.casework.audit import AuditAction, record
+from bistand.casework.decisions.labels import kind_label
+from bistand.casework.decisions.money import long_date, month_name
 
 STALE_MESSAGE = (
     "Ansökan har ändrats av någon annan sedan du öppnade den. Dina uppgifter finns kvar i formuläret "
@@ -41,6 +51,20 @@ class NotEditable(Exception):
     def __init__(self, message: str = DECIDED_MESSAGE):
         super().__init__(message)
         self.message = message
+
+
+class DuplicateApplication(Exception):
+    """The month already has an application for this need; `message` says so in Swedish.
+
+    `code` is the API's stable error code; `existing` the application that holds the month (or None).
+    """
+
+    code = "duplicate_application"
+
+    def __init__(self, message: str, existing: Application | None = None):
+        super().__init__(message)
+        self.message = message
+        self.existing = existing
 
 
 @dataclass(frozen=True)
@@ -120,6 +144,53 @@ def _audit_judgements(
         )
 
 
+def _need(kind: str, items: list[Item]) -> str:
+    return need_of(kind, [i.kind for i in items if i.category == "extra_need"])
+
+
+def _others(case_id: int, month: date, exclude_id: int | None = None):
+    others = Application.objects.filter(case_id=case_id, month=month).exclude(
+        status=ApplicationStatus.WITHDRAWN
+    )
+    return others.exclude(pk=exclude_id) if exclude_id else others
+
+
+def duplicate_problem(
+    case_id: int, month: date, need: str, exclude_id: int | None = None
+) -> DuplicateApplication | None:
+    """Why an application with `need` for `month` cannot be added to the case, or None when it can."""
+    others = _others(case_id, month, exclude_id)
+    same = others.filter(need=need).order_by("received_at", "id").first()
+    if same is not None and need == LIVELIHOOD:
+        return DuplicateApplication(
+            f"Det finns redan en ansökan om försörjningsstöd för {month_name(month)} i ärendet "
+            f"(inkom {long_date(same.received_at.date())}). En månad kan bara ha en sådan ansökan. "
+            "Ändra den ansökan i stället. Behov utöver försörjningsstödet kan sökas som en ansökan om "
+            "extra behov.",
+            same,
+        )
+    asked = extra_kinds(need)
+    if same is not None:
+        return DuplicateApplication(
+            f"Samma extra behov är redan sökt för {month_name(month)} i en annan ansökan i ärendet. "
+            "Ändra den ansökan i stället.",
+            same,
+        )
+    if asked:
+        taken = others.filter(items__category="extra_need", items__kind__in=asked).first()
+        if taken is not None:
+            kinds = sorted(
+                asked & set(taken.items.filter(category="extra_need").values_list("kind", flat=True))
+            )
+            labels = ", ".join(f"”{kind_label('extra_need', k)}”" for k in kinds)
+            return DuplicateApplication(
+                f"Behovet {labels} är redan sökt för {month_name(month)} i en annan ansökan i ärendet. "
+                "Ändra den ansökan i stället.",
+                taken,
+            )
+    return None
+
+
 @transaction.atomic
 def register_application(
     case,
@@ -132,14 +203,29 @@ def register_application(
     carry_surplus: bool = False,
     actor: Actor | None = None,
 ) -> Application:
-    application = Application.objects.create(
-        case=case,
-        month=month.replace(day=1),
-        kind=kind,
-        channel=channel,
-        received_at=received_at,
-        carry_surplus=carry_surplus,
-    )
+    """Store a new application with its items; DuplicateApplication when the month already has its need."""
+    month = month.replace(day=1)
+    need = _need(kind, items)
+    list(Case.objects.select_for_update().filter(pk=case.pk))  # registrations for one case take turns
+    problem = duplicate_problem(case.pk, month, need)
+    if problem is not None:
+        raise problem
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                case=case,
+                month=month,
+                kind=kind,
+                need=need,
+                channel=channel,
+                received_at=received_at,
+                carry_surplus=carry_surplus,
+            )
+    except IntegrityError:
+        # A concurrent registration won between the check and the insert (SQLite has no row locks).
+        raise duplicate_problem(case.pk, month, need) or DuplicateApplication(
+            f"Det finns redan en ansökan för {month_name(month)} i ärendet."
+        ) from None
     _store_items(application, items)
     _audit_judgements(application, set(), _judgements(items, carry_surplus), actor)
     return application
@@ -171,12 +257,30 @@ def replace_items(
     bumped = Application.objects.filter(pk=application.pk, version=expected_version).update(**changes)
     if not bumped:
         raise StaleVersion()
+    if application.kind == ApplicationKind.EXTRA_NEED:
+        _renew_need(application, _need(application.kind, items))
     before = _judgements(items_of(application), application.carry_surplus)
     application.items.all().delete()
     _store_items(application, items)
     application.refresh_from_db()
     _audit_judgements(application, before, _judgements(items, application.carry_surplus), actor)
     return application
+
+
+def _renew_need(application: Application, need: str) -> None:
+    """An extra-need application whose extra needs change asks for another need: check and store it."""
+    if need == application.need:
+        return
+    problem = duplicate_problem(application.case_id, application.month, need, exclude_id=application.pk)
+    if problem is not None:
+        raise problem
+    try:
+        with transaction.atomic():
+            Application.objects.filter(pk=application.pk).update(need=need)
+    except IntegrityError:
+        raise DuplicateApplication(
+            f"Samma extra behov är redan sökt för {month_name(application.month)} i en annan ansökan."
+        ) from None
 
 
 def lock_current(application_id: int, expected_version: int) -> Application:

@@ -101,10 +101,17 @@ class CaseAccessGrant(models.Model):
         return self.revoked_at is None
 
 
+# Answers of API calls sent with an Idempotency-Key (bistand.casework.idempotency).
+from bistand.casework.idempotency import IdempotentRequest  # noqa: E402
 from bistand.casework.journal import JournalNote  # noqa: E402  (lives in its own module; imported for Django)
 
 # Payment batches live in their own module (owned by the payment export); imported so Django finds them.
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine  # noqa: E402
+from bistand.casework.payment_models import (  # noqa: E402
+    BatchConfirmation,
+    ExportLock,
+    PaymentBatch,
+    PaymentBatchLine,
+)
 from bistand.casework.protection_models import ProtectionChange  # noqa: E402
 
 __all__ = [
@@ -112,6 +119,8 @@ __all__ = [
     "AuditEventCase",
     "BatchConfirmation",
     "CaseAccessGrant",
+    "ExportLock",
+    "IdempotentRequest",
     "JournalNote",
     "PaymentBatch",
     "PaymentBatchLine",

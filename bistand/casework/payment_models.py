@@ -4,7 +4,8 @@ The export writes the batch and its lines in one transaction BEFORE the file exi
 one batch line only (unique), so a second export cannot pick it up again. The file is written under a
 temporary name and renamed; only then is a BatchConfirmation row added. A batch without a confirmation
 is unfinished: the next run writes the same file again from the same rows instead of making a new batch.
-See docs/payment-export.md.
+Only one export works at a time (ExportLock), and the batch's message identifier is stable across
+reruns. See docs/payment-export.md and docs/payments.md.
 """
 
 from django.db import models
@@ -12,9 +13,26 @@ from django.db import models
 from bistand.cases.immutable import AppendOnlyModel
 
 
+def message_id_for(batch_id: int, pay_date) -> str:
+    """The batch's message identifier (at most 35 characters, the ISO 20022 MsgId length).
+
+    Derived from the batch row, so every rerun of an interrupted export writes the same identifier,
+    and unique because the batch id is. The bank refuses a message identifier it has already received
+    (docs/payments.md), which is the last guard against a file being paid twice.
+    """
+    return f"{MESSAGE_ID_PREFIX}-{pay_date:%Y%m%d}-{batch_id:06d}"
+
+
+MESSAGE_ID_PREFIX = "BISTAND"
+
+
 class PaymentBatch(models.Model):
     pay_date = models.DateField("utbetalningsdag")
     file_name = models.CharField("filnamn", max_length=200)
+    # NULL only inside the transaction that creates the batch (the identifier needs the row's id).
+    message_id = models.CharField(  # noqa: DJ001
+        "meddelande-id", max_length=35, unique=True, null=True, help_text="Filens unika identitet hos banken."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         "organisation.StaffMember", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -50,10 +68,16 @@ class PaymentBatchLine(AppendOnlyModel):
 
 
 class BatchConfirmation(AppendOnlyModel):
-    """The file of a batch was written completely (renamed into place); facts about that file."""
+    """The file of a batch was handed over (complete, under its final name); what exactly was handed over.
+
+    File name, message identifier, number of lines, total and SHA-256 of the bytes, so the delivery can
+    be matched against the bank's receipt and any copy of the file checked afterwards.
+    """
 
     batch = models.OneToOneField(PaymentBatch, on_delete=models.PROTECT, related_name="confirmation")
     confirmed_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField("filnamn", max_length=200, default="")
+    message_id = models.CharField("meddelande-id", max_length=35, default="")
     line_count = models.PositiveIntegerField("antal rader")
     total_amount = models.BigIntegerField("summa (kr)")
     sha256 = models.CharField("kontrollsumma (SHA-256)", max_length=64)
@@ -61,3 +85,21 @@ class BatchConfirmation(AppendOnlyModel):
     class Meta:
         verbose_name = "bekräftad utbetalningsfil"
         verbose_name_plural = "bekräftade utbetalningsfiler"
+
+
+class ExportLock(models.Model):
+    """A row an export updates first in each of its transactions, so that concurrent runs take turns.
+
+    Updating a row takes PostgreSQL's row lock and SQLite's write lock alike (select_for_update is a
+    no-op on SQLite), so the second run waits, then sees what the first one committed.
+    """
+
+    name = models.CharField(max_length=50, unique=True)
+    taken_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "exportlås"
+        verbose_name_plural = "exportlås"
+
+    def __str__(self) -> str:
+        return self.name

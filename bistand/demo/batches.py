@@ -28,6 +28,8 @@ def batch_models():
 
 def write_batches(models, paid, put) -> None:
     """One confirmed batch per pay day: the history was paid out before the demo begins."""
+    from bistand.casework.payment_models import message_id_for
+
     batch_model, line_model, confirmation_model = models
     by_day: dict[date, list] = {}
     for a in paid:
@@ -40,7 +42,8 @@ def write_batches(models, paid, put) -> None:
         batch_id = base + n
         name = f"utbetalningar-{day.isoformat()}-{batch_id:05d}.csv"
         made = at(day - timedelta(days=1), 15)
-        batches.append((batch_id, day, name, made))
+        message_id = message_id_for(batch_id, day)
+        batches.append((batch_id, day, name, message_id, made))
         payments = sorted(by_day[day], key=lambda p: p.id)
         # The demo writes no file; the checksum is taken over the batch's lines instead.
         digest = hashlib.sha256(
@@ -54,17 +57,21 @@ def write_batches(models, paid, put) -> None:
                 confirmation_id,
                 batch_id,
                 made + timedelta(minutes=1),
+                name,
+                message_id,
                 len(payments),
                 sum(p.amount for p in payments),
                 digest.hexdigest(),
             )
         )
         confirmation_id += 1
-    put("utbetalningsfiler", batch_model, ["id", "pay_date", "file_name", "created_at"], batches)
+    put(
+        "utbetalningsfiler", batch_model, ["id", "pay_date", "file_name", "message_id", "created_at"], batches
+    )
     put("rader i utbetalningsfiler", line_model, ["id", "batch", "payment", "line_number"], lines)
     put(
         "bekräftade utbetalningsfiler",
         confirmation_model,
-        ["id", "batch", "confirmed_at", "line_count", "total_amount", "sha256"],
+        ["id", "batch", "confirmed_at", "file_name", "message_id", "line_count", "total_amount", "sha256"],
         confirmations,
     )

@@ -23,6 +23,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from bistand.cases.models import Application, BarrierRegistration, Calculation, Case, DeclaredItem
+from bistand.cases.needs import need_of
 from bistand.organisation.models import District, Municipality, Role, StaffMember, Unit
 from bistand.people.models import Household, HouseholdMember, MemberRole, Person
 
@@ -107,6 +108,7 @@ def make_application(
         case=case,
         month=month,
         kind=kind,
+        need=need_of(kind, [entry[1] for entry in items if entry[0] == "extra_need"]),
         channel="e_service",
         received_at=received_at
         or timezone.make_aware(datetime(month.year, month.month, 1) - timedelta(days=7)),

@@ -54,6 +54,8 @@ def test_one_file_with_a_header_and_one_line_per_payment(unit, tmp_path):
         "11600",
         "2026-07",
         "Ekonomiskt bistånd 2026-07",
+        # The batch's message identifier: BISTAND-<pay date YYYYMMDD>-<batch id, 6 digits>.
+        f"BISTAND-20260625-{result.batch.pk:06d}",
     ]
     assert rows[2][1] == b.key and rows[2][6] == "5480"
     assert len(rows) == 3
@@ -87,6 +89,7 @@ def test_payments_not_due_without_account_or_negative_are_left_out(unit, tmp_pat
         pay_date=PAY_DAY,
         recipient_name="Anna Test",
         recipient_account="8327-1234567",
+        corrects=due,  # a lowering correction of Anna's payment, as creation records it
     )
     [result] = export_payments(PAY_DAY, tmp_path)
     keys = [row[1] for row in read_rows(result.path)[1:]]

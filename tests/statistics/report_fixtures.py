@@ -32,9 +32,14 @@ def decide(case, month: date, decided_on: date, application=None, outcome="grant
 
 
 def pay(case, month: date, amount: int, decision=None) -> Payment:
+    """A hand-made payment. Each stands for a need of its own (a case has one payment per month and
+    need that is not a correction), so several payments of one month (extra needs, corrections) can be
+    made; the reports sum them per month whatever the need."""
     decision = decision or decide(case, month, month, amount=amount)
+    number = next(_keys)
     return Payment.objects.create(
-        key=f"test-{next(_keys)}",
+        key=f"test-{number}",
+        need=f"test-{number}",
         case=case,
         decision=decision,
         month=month,

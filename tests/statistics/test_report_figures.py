@@ -88,8 +88,9 @@ def test_days_from_application_to_decision_mean_and_median(city):
     recurring = make_application(cases[3], month=mar, kind="recurring", received_at=local(2025, 3, 1))
     decide(cases[3], mar, date(2025, 3, 30), application=recurring)
     app5 = first_application(cases[4], date(2025, 2, 1), local(2025, 2, 20))
-    decide(cases[4], date(2025, 2, 1), date(2025, 2, 27), application=app5)
-    decide(cases[4], mar, date(2025, 3, 2), application=app5, outcome="rejected")
+    february = decide(cases[4], date(2025, 2, 1), date(2025, 2, 27), application=app5)
+    # An application is decided once; a later decision on it is a correction of the first.
+    decide(cases[4], mar, date(2025, 3, 2), application=app5, outcome="rejected", corrects=february)
 
     a = rows(build_monthly_report(MARCH))["Enhet A1"]
     # Days 4, 10, 1: mean (4 + 10 + 1) / 3 = 5.0; sorted 1, 4, 10 -> median 4

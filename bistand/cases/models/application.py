@@ -1,4 +1,7 @@
 from django.db import models
+from django.db.models import Q
+
+from bistand.cases.needs import LIVELIHOOD, MAX_LENGTH
 
 
 class ApplicationKind(models.TextChoices):
@@ -29,6 +32,13 @@ class Application(models.Model):
     status = models.CharField(
         "status", max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.RECEIVED
     )
+    need = models.CharField(
+        "behov",
+        max_length=MAX_LENGTH,
+        default=LIVELIHOOD,
+        db_default=LIVELIHOOD,
+        help_text="Vad ansökan gäller: försörjning för månaden, eller vilka extra behov (bistand.cases.needs).",
+    )
     received_at = models.DateTimeField("inkom")
     # The caseworker's decision to count last month's normöverskott as income this month (off by default).
     carry_surplus = models.BooleanField(
@@ -43,9 +53,22 @@ class Application(models.Model):
         verbose_name_plural = "ansökningar"
         ordering = ["-month", "-received_at"]
         indexes = [models.Index(fields=["case", "month"]), models.Index(fields=["status"])]
+        constraints = [
+            # One application per case, month and need; a withdrawn one no longer holds its month.
+            models.UniqueConstraint(
+                fields=["case", "month", "need"],
+                condition=~Q(status="withdrawn"),
+                name="one_application_per_case_month_need",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.month:%Y-%m}"
+
+    def save(self, *args, **kwargs):
+        if self.kind != ApplicationKind.EXTRA_NEED:
+            self.need = LIVELIHOOD  # first and recurring applications share the month's livelihood
+        super().save(*args, **kwargs)
 
 
 class DeclaredCategory(models.TextChoices):

@@ -76,6 +76,20 @@ class Decision(AppendOnlyModel):
         verbose_name_plural = "beslut"
         ordering = ["-decided_on", "-id"]
         indexes = [models.Index(fields=["case", "month"]), models.Index(fields=["month"])]
+        constraints = [
+            # An application is decided once; every later decision on it is a correction in the chain.
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(corrects__isnull=True),
+                name="one_original_decision_per_application",
+            ),
+            # A chain of corrections has no branches: a decision is replaced at most once.
+            models.UniqueConstraint(
+                fields=["corrects"],
+                condition=models.Q(corrects__isnull=False),
+                name="one_correction_per_decision",
+            ),
+        ]
 
 
 class DecisionItem(AppendOnlyModel):

@@ -16,7 +16,8 @@ What is granted — think of the decision as the calculation re-done with the ca
   granted (delvis bifall). A reduction caused only by income is not a partial rejection of a need.
 
 Refused (DecisionRefused with Swedish messages, nothing written) when: the application is already
-decided or withdrawn (use correct()), someone changed it meanwhile (version), the calculation belongs to
+decided or withdrawn (use correct()), another application of the case for the same month and need
+already has a decision (the month is decided once; a change is a correction of that decision), someone changed it meanwhile (version), the calculation belongs to
 another application or no longer matches it, an extension check (decision_blockers) objects, an override
 is invalid, the date is in the future, or the delegation order does not let the staff member's role
 decide these amounts.
@@ -27,16 +28,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from bistand.cases.models import Application, Calculation, Decision, DecisionItem, DecisionOutcome
+from bistand.cases.models import Application, Calculation, Case, Decision, DecisionItem, DecisionOutcome
 from bistand.cases.models.application import ApplicationStatus
 from bistand.cases.services import build_request
 from bistand.casework.decisions.delegation import delegation_problems
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.legal import appeal_instruction, committee_name, legal_basis
-from bistand.casework.decisions.money import kr, long_date
+from bistand.casework.decisions.money import kr, long_date, month_name
 from bistand.casework.decisions.proposals import ItemProposal, outcome_for, propose
 from bistand.casework.extensions import decision_blockers
 from bistand.organisation.models import StaffMember
@@ -145,6 +146,32 @@ def _lock(application: Application) -> Application:
     return locked
 
 
+def month_already_decided(application: Application) -> list[str]:
+    """Refusal when another application of the case already decided this month and need.
+
+    Call with the case row locked (decide() does), so two decisions for one month take turns; the
+    payments' unique constraint (one per case, month and need) is the database's guard behind it.
+    """
+    earlier = (
+        Decision.objects.filter(
+            case_id=application.case_id,
+            month=application.month,
+            application__need=application.need,
+            corrects__isnull=True,
+        )
+        .exclude(application=application)
+        .order_by("decided_on", "id")
+        .first()
+    )
+    if earlier is None:
+        return []
+    return [
+        f"{month_name(application.month).capitalize()} är redan beslutad i ärendet (beslut den "
+        f"{long_date(earlier.decided_on)}). Samma månad och behov kan inte beslutas två gånger. Om det "
+        "beslutet är fel, gör en rättelse av det."
+    ]
+
+
 def _prepare(
     application, calculation, staff, overrides, decided_on
 ) -> tuple[list[ItemProposal], Totals, list[str]]:
@@ -215,6 +242,7 @@ def decide(
     """Decide the application from the calculation; the application becomes decided (version bumped)."""
     decided_on = decided_on or timezone.localdate()
     locked = _lock(application)
+    list(Case.objects.select_for_update().filter(pk=locked.case_id))  # one decision at a time per case
     if locked.status == ApplicationStatus.DECIDED or locked.decisions.exists():
         raise DecisionRefused(["Ansökan är redan beslutad. Om beslutet är fel, gör en rättelse av beslutet."])
     if locked.status == ApplicationStatus.WITHDRAWN:
@@ -223,10 +251,19 @@ def decide(
         raise DecisionRefused(
             ["Någon annan har ändrat ansökan medan du arbetade. Ladda om sidan och kontrollera."]
         )
+    already = month_already_decided(locked)
+    if already:
+        raise DecisionRefused(already)
     items, totals, problems = _prepare(locked, calculation, staff, overrides, decided_on)
     if problems:
         raise DecisionRefused(problems)
-    decision = _write(locked, calculation, staff, items, totals, decided_on)
+    try:
+        with transaction.atomic():
+            decision = _write(locked, calculation, staff, items, totals, decided_on)
+    except IntegrityError:  # the same application decided at the same moment (no row locks on SQLite)
+        raise DecisionRefused(
+            ["Ansökan är redan beslutad. Om beslutet är fel, gör en rättelse av beslutet."]
+        ) from None
     _sync(application, locked)
     return decision
 

@@ -11,6 +11,11 @@ in a bank file — recovering money is an återkrav decision, handled outside th
 decision that has itself been replaced gets no new payment, and a migrated (historic) decision none at
 all. Zero amounts create nothing.
 
+Need: the payment carries its application's need (bistand.cases.needs; livelihood without application).
+The database allows one payment per case, month and need that is not a correction, so even a second
+decision for a month already paid cannot be paid: create_payments then raises PaymentRefused (a
+DecisionRefused, so the decision is rolled back with it in the caller's transaction).
+
 Recipient: the applicant's name and bank account (clearing number and account number). Nothing else
 about the person is stored on the payment, so a protected person's address can never reach a bank file.
 """
@@ -22,7 +27,14 @@ import re
 from django.db import IntegrityError, transaction
 
 from bistand.cases.models import Decision, Payment
+from bistand.cases.needs import LIVELIHOOD
+from bistand.casework.decisions.money import month_name
+from bistand.casework.decisions.service import DecisionRefused
 from bistand.casework.payments.bankdays import pay_date_for
+
+
+class PaymentRefused(DecisionRefused):
+    """The month and need already have a payment from another decision: nothing is paid twice."""
 
 
 def payment_key(decision: Decision) -> str:
@@ -83,6 +95,7 @@ def create_payments(decision: Decision) -> list[Payment]:
                 case=decision.case,
                 decision=decision,
                 month=decision.month,
+                need=decision.application.need if decision.application_id else LIVELIHOOD,
                 amount=amount,
                 pay_date=pay_date_for(decision.month, decision.decided_on),
                 recipient_name=applicant.full_name if applicant else "",
@@ -91,5 +104,15 @@ def create_payments(decision: Decision) -> list[Payment]:
             )
     except IntegrityError:
         # Created by a concurrent call between our look-up and insert: the unique key kept it single.
-        return [Payment.objects.get(key=key)]
+        existing = Payment.objects.filter(key=key).first()
+        if existing is not None:
+            return [existing]
+        # Or another decision's payment already holds this case, month and need.
+        raise PaymentRefused(
+            [
+                f"Det finns redan en utbetalning för {month_name(decision.month)} i ärendet från ett annat "
+                "beslut. Samma månad och behov betalas inte ut två gånger; ändra det beslutet genom en "
+                "rättelse."
+            ]
+        ) from None
     return [payment]

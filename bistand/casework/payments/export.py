@@ -1,16 +1,19 @@
-"""The payment batch export: a CSV file for the bank, safe to run again (docs/payment-export.md).
+"""The payment batch export: a CSV file for the bank, delivered once (docs/payment-export.md, docs/payments.md).
 
-Never twice, even after a crash:
-1. The batch and one line per payment are written in ONE transaction before any file exists.
-   PaymentBatchLine.payment is unique, so a payment can belong to one batch only; a second run (or a
-   concurrent one) can never pick it up again.
-2. The file is rendered only from those rows (the payments are append-only), written to a hidden
-   temporary name, flushed to disk and atomically renamed, so the bank never sees half a file.
-3. Only then is a BatchConfirmation added. A batch without one is unfinished: the next run for the same
-   pay date writes the same file again from the same rows (same name, same content) and confirms it,
-   instead of making a new batch.
-If the process dies after step 1, the payments wait in the unfinished batch; if it dies between the
-rename and step 3, the rerun rewrites an identical file. In no case does a payment get a second line.
+Never twice, even after a crash at any point or with several runs at once:
+1. Every transaction of an export first takes the export lock (ExportLock), so runs take turns.
+2. The batch, its message identifier and one line per payment are written in ONE transaction before any
+   file exists. PaymentBatchLine.payment is unique, so a payment can belong to one batch only; the
+   message identifier is derived from the batch row, so every rerun writes the same one.
+3. The file is rendered only from those rows (the payments are append-only), written under a temporary
+   name unique to this run (in the target folder), flushed to disk and atomically renamed (os.replace),
+   so the bank never sees half a file and two runs never share a temporary file.
+4. In the same transaction as the rename, a BatchConfirmation records what was handed over: file name,
+   message identifier, number of lines, total and SHA-256.
+A batch without a confirmation is unfinished. The next run completes it: when the file is already in
+place with exactly the expected content it is confirmed without being written again; when it is missing
+it is written again with the same message identifier (the bank refuses a repeated identifier); a
+different file under that name is never overwritten.
 """
 
 from __future__ import annotations
@@ -19,15 +22,24 @@ import csv
 import hashlib
 import io
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from bistand.cases.models import Payment
 from bistand.casework import audit
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine
+from bistand.casework.payment_models import (
+    BatchConfirmation,
+    ExportLock,
+    PaymentBatch,
+    PaymentBatchLine,
+    message_id_for,
+)
+from bistand.casework.payments.crashpoints import crash_point
 
 COLUMNS = [
     "rad",
@@ -39,8 +51,11 @@ COLUMNS = [
     "belopp",
     "avser_manad",
     "meddelande",
+    "meddelande_id",
 ]
 SEPARATOR = ";"
+LOCK_NAME = "payment-export"
+FILE_MODE = 0o640  # the exporting account writes, the transport's group reads, nobody else
 
 
 class ExportError(Exception):
@@ -54,6 +69,8 @@ class ExportResult:
     line_count: int
     total_amount: int
     rewritten: bool  # True when an unfinished batch from an earlier, interrupted run was completed
+    message_id: str = ""
+    already_in_place: bool = False  # the interrupted run had put the identical file in place already
 
 
 def payments_due(pay_date: date):
@@ -81,26 +98,44 @@ def unfinished_batches(pay_date: date | None = None):
 def export_payments(pay_date: date, out_dir: Path | str, staff=None) -> list[ExportResult]:
     """Finish any unfinished batch for `pay_date`, then export the payments still due in a new batch.
 
-    Returns one result per file written; [] when there was nothing to export.
+    Returns one result per file handed over by this run; [] when there was nothing to do (also when a
+    concurrent run handed the same batch over first).
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    results = [_finish(batch, out_dir, rewritten=True) for batch in unfinished_batches(pay_date)]
+    results = []
+    for batch_id in list(unfinished_batches(pay_date).values_list("pk", flat=True)):
+        result = _finish(batch_id, out_dir, rewritten=True)
+        if result is not None:
+            results.append(result)
     batch = _new_batch(pay_date, staff)
     if batch is not None:
-        results.append(_finish(batch, out_dir, rewritten=False))
+        crash_point("after_batch")
+        result = _finish(batch.pk, out_dir, rewritten=False)
+        if result is not None:
+            results.append(result)
     return results
+
+
+def take_export_lock() -> None:
+    """Inside a transaction: wait until no other export holds the lock, then hold it until commit."""
+    if ExportLock.objects.filter(name=LOCK_NAME).update(taken_at=timezone.now()):
+        return
+    ExportLock.objects.get_or_create(name=LOCK_NAME)
+    ExportLock.objects.filter(name=LOCK_NAME).update(taken_at=timezone.now())
 
 
 def _new_batch(pay_date: date, staff) -> PaymentBatch | None:
     try:
         with transaction.atomic():
-            payments = list(payments_due(pay_date).select_for_update(of=("self",)).order_by("pay_date", "id"))
+            take_export_lock()
+            payments = list(payments_due(pay_date).order_by("pay_date", "id"))
             if not payments:
                 return None
             batch = PaymentBatch.objects.create(pay_date=pay_date, created_by=staff)
             batch.file_name = f"utbetalningar-{pay_date.isoformat()}-{batch.pk:05d}.csv"
-            batch.save(update_fields=["file_name"])
+            batch.message_id = message_id_for(batch.pk, pay_date)
+            batch.save(update_fields=["file_name", "message_id"])
             PaymentBatchLine.objects.bulk_create(
                 PaymentBatchLine(batch=batch, payment=payment, line_number=number)
                 for number, payment in enumerate(payments, start=1)
@@ -109,10 +144,13 @@ def _new_batch(pay_date: date, staff) -> PaymentBatch | None:
                 action=audit.AuditAction.EXPORT,
                 user=staff.user if staff else None,
                 staff=staff,
-                what=f"Utbetalningsfil {batch.file_name} ({len(payments)} utbetalningar)",
+                what=(
+                    f"Utbetalningsfil {batch.file_name}, meddelande-id {batch.message_id} "
+                    f"({len(payments)} utbetalningar)"
+                ),
                 cases=[payment.case_id for payment in payments],
             )
-    except IntegrityError as exc:
+    except IntegrityError as exc:  # cannot happen under the lock; kept as the last guard
         raise ExportError(
             "En annan export tog samma utbetalningar samtidigt. Ingenting exporterades två gånger; "
             "kör exporten igen."
@@ -140,6 +178,7 @@ def render_batch(batch: PaymentBatch) -> tuple[str, int, int]:
                 payment.amount,
                 f"{payment.month:%Y-%m}",
                 f"Ekonomiskt bistånd {payment.month:%Y-%m}",
+                batch.message_id,
             ]
         )
         count += 1
@@ -147,24 +186,77 @@ def render_batch(batch: PaymentBatch) -> tuple[str, int, int]:
     return buffer.getvalue(), count, total
 
 
-def _finish(batch: PaymentBatch, out_dir: Path, rewritten: bool) -> ExportResult:
-    content, count, total = render_batch(batch)
-    path = out_dir / batch.file_name
-    write_atomically(path, content)
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+def _finish(batch_id: int, out_dir: Path, rewritten: bool) -> ExportResult | None:
+    """Hand the batch's file over and confirm it, unless another run already did (then None)."""
+    with transaction.atomic():
+        take_export_lock()
+        batch = PaymentBatch.objects.get(pk=batch_id)
+        if BatchConfirmation.objects.filter(batch=batch).exists():
+            return None
+        content, count, total = render_batch(batch)
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+        path = out_dir / batch.file_name
+        remove_stale_temporaries(path)  # we hold the lock: no other run is writing one now
+        in_place = sha256_of(path)
+        if in_place is None:
+            write_atomically(path, content)
+        elif in_place != digest:
+            raise ExportError(
+                f"Filen {path} finns redan men har ett annat innehåll än utbetalningsfilen "
+                f"{batch.message_id}. Ingenting skrevs över. Ta reda på var filen kommer ifrån innan "
+                "exporten körs igen."
+            )
+        crash_point("after_replace")
+        BatchConfirmation.objects.create(
+            batch=batch,
+            file_name=batch.file_name,
+            message_id=batch.message_id,
+            line_count=count,
+            total_amount=total,
+            sha256=digest,
+        )
+    crash_point("after_confirm")
+    return ExportResult(
+        batch=batch,
+        path=path,
+        line_count=count,
+        total_amount=total,
+        rewritten=rewritten,
+        message_id=batch.message_id,
+        already_in_place=in_place is not None,
+    )
+
+
+def sha256_of(path: Path) -> str | None:
     try:
-        with transaction.atomic():
-            BatchConfirmation.objects.create(batch=batch, line_count=count, total_amount=total, sha256=digest)
-    except IntegrityError:
-        pass  # confirmed by a concurrent run that wrote the identical file
-    return ExportResult(batch=batch, path=path, line_count=count, total_amount=total, rewritten=rewritten)
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of `path` left by a run that died before its rename (hidden, never delivered)."""
+    for leftover in path.parent.glob(f"{temporary_prefix(path)}*.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def write_atomically(path: Path, content: str) -> None:
-    """Write to a hidden temporary file in the same folder, fsync, then rename over `path`."""
-    temp = path.with_name(f".{path.name}.tmp")
+    """Write to a temporary file unique to this run in the same folder, fsync, then rename over `path`.
+
+    The temporary name is hidden (starts with a dot) and made by mkstemp, so two runs can never write
+    the same temporary file; os.replace is atomic within one file system.
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp")
+    os.close(fd)
+    temp = Path(name)
     try:
+        os.chmod(temp, FILE_MODE)
         _write_temp(temp, content)
+        crash_point("after_temp")
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

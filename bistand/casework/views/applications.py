@@ -58,6 +58,7 @@ def application_new(request, case_id: int):
     if previous and previous.month >= month:  # this month is already applied for: suggest the next one
         month = (previous.month + timedelta(days=32)).replace(day=1)
     members = _members(case, month)
+    status = 200
     if request.method == "POST":
         head = ApplicationHeadForm(request.POST)
         sections = ItemSections(request.POST, members=members, extra_rows=_more_rows(request))
@@ -66,18 +67,23 @@ def application_new(request, case_id: int):
         if not request.POST.get("add_row") and valid:
             data = head.cleaned_data
             received_at = timezone.make_aware(datetime.combine(data["received_on"], time(12, 0)))
-            application = applications.register_application(
-                case,
-                month=data["month"],
-                kind=data["kind"],
-                channel=data["channel"],
-                received_at=received_at,
-                items=sections.items(),
-                carry_surplus=judgement.cleaned_data["carry_surplus"],
-                actor=_actor(request),
-            )
-            messages.success(request, "Ansökan är registrerad. Beräkningen är gjord nedan.")
-            return redirect("casework:application", case_id=case.pk, application_id=application.pk)
+            try:
+                application = applications.register_application(
+                    case,
+                    month=data["month"],
+                    kind=data["kind"],
+                    channel=data["channel"],
+                    received_at=received_at,
+                    items=sections.items(),
+                    carry_surplus=judgement.cleaned_data["carry_surplus"],
+                    actor=_actor(request),
+                )
+            except applications.DuplicateApplication as exc:
+                head.add_error("month", exc.message)
+                status = 409
+            else:
+                messages.success(request, "Ansökan är registrerad. Beräkningen är gjord nedan.")
+                return redirect("casework:application", case_id=case.pk, application_id=application.pk)
     else:
         head = ApplicationHeadForm(
             initial={
@@ -93,7 +99,7 @@ def application_new(request, case_id: int):
         judgement = JudgementForm()  # carrying a surplus over is decided anew every month: off by default
     context = {"case": case, "head": head, "sections": sections, "previous": previous, "application": None}
     context.update(_judgement_context(case, month), judgement=judgement)
-    return render(request, "casework/application_form.html", context)
+    return render(request, "casework/application_form.html", context, status=status)
 
 
 @staff_required
@@ -116,7 +122,11 @@ def application_edit(request, case_id: int, application_id: int):
                     carry_surplus=judgement.cleaned_data["carry_surplus"],
                     actor=_actor(request),
                 )
-            except (applications.StaleVersion, applications.NotEditable) as exc:
+            except (
+                applications.StaleVersion,
+                applications.NotEditable,
+                applications.DuplicateApplication,
+            ) as exc:
                 stale = exc.message
                 application.refresh_from_db()
                 version = application.version  # saving again now overwrites knowingly

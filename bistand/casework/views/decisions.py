@@ -75,6 +75,8 @@ def decision_correct(request, case_id: int, decision_id: int):
                 reason_form = CorrectionReasonForm(data)
             except decisions.DecisionRefused as exc:
                 problems.extend(exc.messages)
+            except applications.DuplicateApplication as exc:
+                problems.append(exc.message)
             except rules.CalculationError as exc:
                 problems.extend(e["message"] for e in exc.errors)
             else:

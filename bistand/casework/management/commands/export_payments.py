@@ -1,7 +1,7 @@
 """`bistand export_payments --pay-date YYYY-MM-DD --out DIR`: write the bank file(s) for a pay date.
 
 Safe to run again: payments already in a file are never exported again, and a run that was interrupted
-is completed with the same file (docs/payment-export.md).
+is completed with the same file and message identifier (docs/payment-export.md, docs/payments.md).
 """
 
 from datetime import date
@@ -41,9 +41,14 @@ class Command(BaseCommand):
         except ExportError as exc:
             raise CommandError(str(exc)) from exc
         for result in results:
-            note = " (avbruten export slutförd, samma innehåll)" if result.rewritten else ""
+            note = ""
+            if result.already_in_place:
+                note = " (avbruten export slutförd; filen fanns redan på plats och skrevs inte igen)"
+            elif result.rewritten:
+                note = " (avbruten export slutförd, samma innehåll och meddelande-id)"
             self.stdout.write(
-                f"{result.path}: {result.line_count} utbetalningar, {kr(result.total_amount)}{note}"
+                f"{result.path}: meddelande-id {result.message_id}, {result.line_count} utbetalningar, "
+                f"{kr(result.total_amount)}{note}"
             )
         if not results:
             self.stdout.write("Inga nya utbetalningar att exportera.")
