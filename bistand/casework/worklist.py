@@ -84,13 +84,12 @@ def case_rows(cases, staff, today: date, with_changes: bool = True) -> list[Case
     for source in extensions.CASE_ROW_FLAGS:
         for case_id, case_flags in (source(cases, staff) or {}).items():
             flags.setdefault(case_id, []).extend(case_flags)
+    pending = [a for case in cases for a in case.received]
+    changes = decisions.changes_for_many(pending) if with_changes and pending else {}
     rows = []
     for case in cases:
         applicant = next((m.person for m in case.household.current if m.role == MemberRole.APPLICANT), None)
-        applications = [
-            ApplicationRow(a, decisions.changes_since_last_month(a) if with_changes else [])
-            for a in case.received
-        ]
+        applications = [ApplicationRow(a, changes.get(a.pk, [])) for a in case.received]
         rows.append(
             CaseRow(case, applicant, len(case.household.current), flags.get(case.pk, []), applications)
         )

@@ -9,7 +9,7 @@ Public API (the casework views call exactly these):
 overrides: {kind: (granted amount in kr, Swedish reason)}; a reason is required below the requested amount.
 """
 
-from bistand.casework.decisions.changes import Change, changes_since_last_month
+from bistand.casework.decisions.changes import Change, changes_for_many, changes_since_last_month
 from bistand.casework.decisions.delegation import COMMITTEE, DELEGATION_ORDER, delegation_problems
 from bistand.casework.decisions.legal import appeal_instruction, legal_basis
 from bistand.casework.decisions.proposals import ItemProposal, propose
@@ -22,6 +22,7 @@ __all__ = [
     "DecisionRefused",
     "ItemProposal",
     "appeal_instruction",
+    "changes_for_many",
     "changes_since_last_month",
     "correct",
     "decide",

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bistand.cases.models import Application
+from bistand.cases.models import Application, DeclaredItem
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.services import last_day_of_month
 from bistand.casework.decisions.labels import CATEGORY_LABELS, kind_label
 from bistand.casework.decisions.money import month_name
-from bistand.people.models import MemberRole
+from bistand.people.models import HouseholdMember, MemberRole
 
 
 @dataclass(frozen=True)
@@ -35,48 +35,121 @@ def previous_month(month: date) -> date:
     return (month.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
+def _pick_previous(candidates: list[Application]) -> Application | None:
+    """Of last month's regular applications of one case: the newest decided one, else the newest."""
+    newest_first = sorted(candidates, key=lambda a: (a.received_at, a.id), reverse=True)
+    decided = [a for a in newest_first if a.status == ApplicationStatus.DECIDED]
+    return (decided or newest_first or [None])[0]
+
+
 def previous_application(application: Application) -> Application | None:
     """Last month's regular application (first or recurring) of the same case, decided ones first."""
-    candidates = Application.objects.filter(
-        case_id=application.case_id,
-        month=previous_month(application.month),
-        kind__in=[ApplicationKind.FIRST, ApplicationKind.RECURRING],
-    ).exclude(status=ApplicationStatus.WITHDRAWN)
-    decided = candidates.filter(status=ApplicationStatus.DECIDED).order_by("-received_at", "-id").first()
-    return decided or candidates.order_by("-received_at", "-id").first()
+    return _previous_applications([application]).get(application.pk)
 
 
-def _declared(application: Application) -> dict[tuple[str, str, int | None], int]:
-    sums: dict[tuple[str, str, int | None], int] = {}
-    for category, kind, member_id, amount in application.items.values_list(
-        "category", "kind", "member_id", "amount"
-    ):
+def _previous_applications(applications: list[Application]) -> dict[int, Application]:
+    """application id -> last month's regular application of its case, for many applications in one query."""
+    wanted = {(a.case_id, previous_month(a.month)) for a in applications}
+    candidates: dict[tuple[int, date], list[Application]] = {}
+    query = (
+        Application.objects.filter(
+            case_id__in={case_id for case_id, _ in wanted},
+            month__in={month for _, month in wanted},
+            kind__in=[ApplicationKind.FIRST, ApplicationKind.RECURRING],
+        )
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .select_related("case__household")
+    )
+    for candidate in query:
+        if (candidate.case_id, candidate.month) in wanted:
+            candidates.setdefault((candidate.case_id, candidate.month), []).append(candidate)
+    found = {}
+    for application in applications:
+        previous = _pick_previous(
+            candidates.get((application.case_id, previous_month(application.month)), [])
+        )
+        if previous is not None:
+            found[application.pk] = previous
+    return found
+
+
+Declared = dict[tuple[str, str, int | None], int]
+
+
+def _declared_many(application_ids) -> dict[int, Declared]:
+    """application id -> summed declared amounts per (category, kind, member), one query for all."""
+    sums: dict[int, Declared] = {pk: {} for pk in application_ids}
+    rows = DeclaredItem.objects.filter(application_id__in=application_ids).values_list(
+        "application_id", "category", "kind", "member_id", "amount"
+    )
+    for application_id, category, kind, member_id, amount in rows:
         key = (category, kind, member_id)
-        sums[key] = sums.get(key, 0) + amount
+        sums[application_id][key] = sums[application_id].get(key, 0) + amount
     return sums
 
 
-def _members(application: Application) -> dict[int, tuple[str, str]]:
-    """person id -> (role, display name) for members valid on the month's last day."""
-    day = last_day_of_month(application.month)
-    return {m.person_id: (m.role, m.person.full_name) for m in application.case.household.members_on(day)}
+Members = dict[int, tuple[str, str]]
+
+
+def _members_many(applications: list[Application]) -> dict[int, Members]:
+    """application id -> {person id: (role, display name)} for members valid on the month's last day.
+
+    Same validity rule as Household.members_on (valid_from <= day <= valid_to, open end), one query for all.
+    """
+    household_ids = {a.case.household_id for a in applications}
+    memberships = list(
+        HouseholdMember.objects.filter(household_id__in=household_ids).select_related("person")
+    )
+    result: dict[int, Members] = {}
+    for application in applications:
+        day = last_day_of_month(application.month)
+        result[application.pk] = {
+            m.person_id: (m.role, m.person.full_name)
+            for m in memberships
+            if m.household_id == application.case.household_id
+            and m.valid_from <= day
+            and (m.valid_to is None or m.valid_to >= day)
+        }
+    return result
 
 
 def changes_since_last_month(application: Application) -> list[Change]:
-    previous = previous_application(application)
-    if previous is None:
-        return [
-            Change(
-                "application",
-                "no_previous_application",
-                f"Ingen ansökan för {month_name(previous_month(application.month))} att jämföra med",
-                None,
-                None,
-            )
-        ]
+    return changes_for_many([application])[application.pk]
+
+
+def changes_for_many(applications: list[Application]) -> dict[int, list[Change]]:
+    """application id -> its changes since last month, for a whole work queue in a fixed number of queries."""
+    previous = _previous_applications(applications)
+    compared = [*applications, *previous.values()]
+    declared = _declared_many({a.pk for a in compared})
+    members = _members_many(compared)
+    result = {}
+    for application in applications:
+        before = previous.get(application.pk)
+        if before is None:
+            result[application.pk] = [_no_previous(application)]
+            continue
+        result[application.pk] = _compare(
+            declared[before.pk], declared[application.pk], members[before.pk], members[application.pk]
+        )
+    return result
+
+
+def _no_previous(application: Application) -> Change:
+    return Change(
+        "application",
+        "no_previous_application",
+        f"Ingen ansökan för {month_name(previous_month(application.month))} att jämföra med",
+        None,
+        None,
+    )
+
+
+def _compare(
+    before: Declared, after: Declared, members_before: Members, members_after: Members
+) -> list[Change]:
     changes: list[Change] = []
-    before, after = _declared(previous), _declared(application)
-    names = {pid: name for pid, (_, name) in {**_members(previous), **_members(application)}.items()}
+    names = {pid: name for pid, (_, name) in {**members_before, **members_after}.items()}
     for key in sorted(before.keys() | after.keys(), key=lambda k: (k[0], k[1], k[2] or 0)):
         if before.get(key) == after.get(key):
             continue
@@ -85,7 +158,6 @@ def changes_since_last_month(application: Application) -> list[Change]:
         if member_id is not None and member_id in names:
             label += f" ({names[member_id]})"
         changes.append(Change(category, kind, label, before.get(key), after.get(key)))
-    members_before, members_after = _members(previous), _members(application)
     roles = dict(MemberRole.choices)
     for person_id in sorted(members_before.keys() | members_after.keys()):
         role_before = members_before.get(person_id, (None, ""))[0]
