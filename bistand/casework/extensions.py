@@ -10,6 +10,10 @@ so the casework views never import them and each area stays in its own folder.
   stops the decision and is shown to the caseworker.
 - CASE_ROW_FLAGS: callables (cases: list[Case], staff) -> dict[case_id, list[str]] of short Swedish flags
   shown beside each case on the start page (e.g. "Ej träffad", "Uppföljning försenad").
+- MONTHLY_RUN_DECIDERS: callables (applications: list[Application], month: date) -> None, called by the
+  monthly run after every received application of the month has its calculation and before payments are
+  made. A decider may decide some of them (e.g. the automated decision function, with its reasons); what
+  it leaves undecided waits for a person. Deciders must be idempotent: a rerun of the month adds nothing.
 """
 
 from collections.abc import Callable, Iterable
@@ -41,6 +45,7 @@ CASE_FILE_SECTIONS: list[Callable] = []
 TIMELINE_SOURCES: list[Callable[..., Iterable[TimelineEntry]]] = []
 DECISION_CHECKS: list[Callable[..., list[str]]] = []
 CASE_ROW_FLAGS: list[Callable[..., dict]] = []
+MONTHLY_RUN_DECIDERS: list[Callable[..., None]] = []
 
 
 def collect_panels(registry: list[Callable], *args) -> list[Panel]:
