@@ -306,3 +306,18 @@ def load_scenario(path: str | Path) -> Scenario:
 def ready_scenarios() -> list[Scenario]:
     """The scenarios shipped with Bistånd, by file name."""
     return [load_scenario(path) for path in sorted(SCENARIO_DIR.glob("*.toml"))]
+
+
+def parse_amounts(text: str) -> tuple[int, ...]:
+    """Amounts typed by a user: "30000, 32 000; 34000" -> (30000, 32000, 34000) (whole kronor)."""
+    parts = [p.replace(" ", "").replace("\u00a0", "") for p in text.replace(";", ",").split(",")]
+    parts = [p for p in parts if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise ScenarioError(
+            ["Beloppen ska vara hela kronor åtskilda med kommatecken, till exempel 30000, 32000, 34000."]
+        )
+    problems: list[str] = []
+    amounts = _amounts([int(p) for p in parts], "Beloppen", problems)
+    if problems:
+        raise ScenarioError(problems)
+    return amounts

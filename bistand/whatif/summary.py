@@ -95,6 +95,11 @@ class Loser:
     after: int
     change: int
 
+    @property
+    def texts(self) -> tuple[str, str, str]:
+        """before, after and change in Swedish number format."""
+        return tuple(format_value(v, "money") for v in (self.before, self.after, self.change))
+
 
 @dataclass(frozen=True)
 class Summary:
