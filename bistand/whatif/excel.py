@@ -35,6 +35,7 @@ GROUP_HEADER = (
     "Hushåll",
     "Får mindre",
     "Får mer",
+    "Oförändrat",
     "Gällande regler (kr/mån)",
     "Scenariot (kr/mån)",
     "Förändring (kr/mån)",
@@ -65,11 +66,11 @@ def _group_sheet(ws, title: str, rows: list[GroupRow]) -> None:
     _header(ws, 3, (title, *GROUP_HEADER))
     for i, row in enumerate(rows, start=4):
         ws.cell(i, 1, row.name).font = Font(bold=row.is_total)
-        cells = (row.households, row.losers, row.gainers, row.before, row.after, row.change)
+        cells = (row.households, row.losers, row.gainers, row.unchanged, row.before, row.after, row.change)
         for j, cell in enumerate(cells, start=2):
             _put(ws, i, j, cell, row.is_total)
     ws.column_dimensions["A"].width = 30
-    for letter in "BCDEFG":
+    for letter in "BCDEFGH":
         ws.column_dimensions[letter].width = 18
 
 

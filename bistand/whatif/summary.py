@@ -10,7 +10,6 @@ households that lose the most is pseudonymised with the keyed HMAC of privacy.Ps
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from bistand.statistics import privacy
@@ -21,6 +20,7 @@ MONTHS_PER_YEAR = 12
 TOP_LOSERS = 10
 PSEUDONYM_EXPORT_KEY = "konsekvensanalys"  # apart from the analysis extract's key: the two cannot be joined
 TOTAL = "Samtliga"
+BAND_TABLE = "Förändring per hushåll"
 # (label, lowest change, highest change) in kronor per month; None = open end
 BANDS = (
     ("Minskar 2 500 kr eller mer", None, -2500),
@@ -62,6 +62,10 @@ class Figures:
     def change(self) -> int:
         return self.after - self.before
 
+    @property
+    def unchanged(self) -> int:
+        return self.households - self.losers - self.gainers
+
     def add(self, o: Outcome) -> Figures:
         return Figures(
             self.households + 1,
@@ -79,6 +83,7 @@ class GroupRow:
     households: Cell
     losers: Cell
     gainers: Cell
+    unchanged: Cell
     before: Cell
     after: Cell
     change: Cell
@@ -98,7 +103,7 @@ class Loser:
     @property
     def texts(self) -> tuple[str, str, str]:
         """before, after and change in Swedish number format."""
-        return tuple(format_value(v, "money") for v in (self.before, self.after, self.change))
+        return tuple(_money(v).text for v in (self.before, self.after, self.change))
 
 
 @dataclass(frozen=True)
@@ -115,60 +120,60 @@ def _count(value: int) -> Cell:
 
 
 def _money(value: int) -> Cell:
-    return Cell(value, format_value(value, "money"))
+    text = format_value(abs(value), "money")
+    return Cell(value, f"−{text}" if value < 0 else text)
 
 
 HIDDEN = Cell(None, privacy.SUPPRESSED, True)
+COUNTS = ("losers", "gainers", "unchanged", "households")  # the first three add up to the last
 
 
-def _rows(groups: dict[str, Figures], names, threshold: int) -> list[GroupRow]:
-    """Rows for `names` (in order) and a total row; counts and sums suppressed over the line of groups."""
-    total = Figures()
-    for figures in groups.values():
-        total = Figures(*(a + b for a, b in zip(_fields(total), _fields(figures), strict=True)))
-    table = {name: groups.get(name, Figures()) for name in names}
-    table[TOTAL] = total
-    line = [[*names, TOTAL]]
-    hidden = {
-        field: hidden_keys({k: getattr(f, field) for k, f in table.items()}, line, threshold)
-        for field in ("households", "losers", "gainers")
-    }
-    money_hidden = {k for k in table if any(k in hidden[f] for f in hidden)}
-    if len(money_hidden) == 1 and TOTAL not in money_hidden:  # a hidden sum = the total minus the others
-        others = [k for k in names if k not in money_hidden and table[k].households]
+def _hidden_counts(tables: dict[str, dict[str, Figures]], total: Figures, threshold: int) -> set:
+    """Every count cell to hide, over all tables at once: (table, group, count) and (TOTAL, count) keys.
+
+    Each row is a line (losers + gainers + unchanged = households) and each column of a table is a line
+    ending in the city total, which all tables and the headline share — so a count hidden in one place is
+    hidden everywhere it could be recomputed from (cells.hidden_keys repeats until nothing changes).
+    """
+    values = {(TOTAL, c): getattr(total, c) for c in COUNTS}
+    lines = [[(TOTAL, c) for c in COUNTS]]
+    for title, groups in tables.items():
+        for name, figures in groups.items():
+            values.update({(title, name, c): getattr(figures, c) for c in COUNTS})
+            lines.append([(title, name, c) for c in COUNTS])
+        lines += [[*((title, name, c) for name in groups), (TOTAL, c)] for c in COUNTS]
+    return hidden_keys(values, lines, threshold)
+
+
+def _rows(title: str, groups: dict[str, Figures], total: Figures, hidden: set) -> list[GroupRow]:
+    """A table's rows and its total row. A sum of kronor is hidden where a count of its row is, and then
+    secondarily like a count (a single hidden sum would be the total minus the others)."""
+    money_hidden = {name for name in groups if any((title, name, c) in hidden for c in COUNTS)}
+    if len(money_hidden) == 1 and (TOTAL, "households") not in hidden:
+        others = [name for name in groups if name not in money_hidden and groups[name].households]
         if others:
-            money_hidden.add(min(others, key=lambda k: (table[k].households, k)))
+            money_hidden.add(min(others, key=lambda name: (groups[name].households, name)))
     rows = []
-    for name, figures in table.items():
-        counts = [
-            HIDDEN if name in hidden[field] else _count(getattr(figures, field))
-            for field in ("households", "losers", "gainers")
-        ]
-        sums = [
-            HIDDEN if name in money_hidden else _money(value)
-            for value in (figures.before, figures.after, figures.change)
-        ]
-        rows.append(GroupRow(name, *counts, *sums, is_total=name == TOTAL))
+    for name, figures in [*groups.items(), (TOTAL, total)]:
+        key = (TOTAL,) if name == TOTAL else (title, name)
+        counts = [HIDDEN if (*key, c) in hidden else _count(getattr(figures, c)) for c in COUNTS]
+        losers_, gainers, unchanged, households = counts
+        hide_money = name in money_hidden or (name == TOTAL and (TOTAL, "households") in hidden)
+        sums = [HIDDEN if hide_money else _money(v) for v in (figures.before, figures.after, figures.change)]
+        rows.append(GroupRow(name, households, losers_, gainers, unchanged, *sums, is_total=name == TOTAL))
     return rows
 
 
-def _fields(f: Figures) -> tuple:
-    return (f.households, f.losers, f.gainers, f.before, f.after, f.children_losing)
-
-
-def _grouped(outcomes: list[Outcome], key) -> dict[str, Figures]:
-    groups: dict[str, Figures] = defaultdict(Figures)
+def _grouped(outcomes: list[Outcome], key, names) -> dict[str, Figures]:
+    groups: dict[str, Figures] = {name: Figures() for name in names}
     for o in outcomes:
         name = key(o)
         groups[name] = groups[name].add(o)
     return groups
 
 
-def _headline(t: Figures, unchanged: int, threshold: int) -> dict[str, Cell]:
-    counts = {"gainers": t.gainers, "losers": t.losers, "unchanged": unchanged, "households": t.households}
-    hidden = hidden_keys(counts, [["gainers", "losers", "unchanged", "households"]], threshold)
-    small_city = privacy.is_suppressed(t.households, threshold)
-    cells = {key: HIDDEN if key in hidden else _count(value) for key, value in counts.items()}
+def _headline(t: Figures, hidden: set, threshold: int) -> dict[str, Cell]:
+    cells = {c: HIDDEN if (TOTAL, c) in hidden else _count(getattr(t, c)) for c in COUNTS}
     money = {
         "before_month": t.before,
         "after_month": t.after,
@@ -177,7 +182,8 @@ def _headline(t: Figures, unchanged: int, threshold: int) -> dict[str, Cell]:
         "after_year": t.after * MONTHS_PER_YEAR,
         "change_year": t.change * MONTHS_PER_YEAR,
     }
-    cells.update({key: HIDDEN if small_city else _money(value) for key, value in money.items()})
+    small = (TOTAL, "households") in hidden
+    cells.update({key: HIDDEN if small else _money(value) for key, value in money.items()})
     children = t.children_losing
     cells["children_losing"] = HIDDEN if privacy.is_suppressed(children, threshold) else _count(children)
     return cells
@@ -201,18 +207,17 @@ def summarise(
     total = Figures()
     for o in outcomes:
         total = total.add(o)
-    unchanged = total.households - total.losers - total.gainers
-    districts = sorted({o.district for o in outcomes})
+    bands = _grouped(outcomes, lambda o: band_of(o.change), [b[0] for b in BANDS])
+    tables = {
+        "Hushållstyp": _grouped(outcomes, lambda o: o.household_type, HOUSEHOLD_TYPES),
+        "Antal barn": _grouped(outcomes, lambda o: child_group(o.children), CHILD_GROUPS),
+        "Stadsområde": _grouped(outcomes, lambda o: o.district, sorted({o.district for o in outcomes})),
+    }
+    hidden = _hidden_counts({BAND_TABLE: bands, **tables}, total, threshold)
     return Summary(
         totals=total,
-        headline=_headline(total, unchanged, threshold),
-        bands=_rows(_grouped(outcomes, lambda o: band_of(o.change)), [b[0] for b in BANDS], threshold),
-        breakdowns={
-            "Hushållstyp": _rows(_grouped(outcomes, lambda o: o.household_type), HOUSEHOLD_TYPES, threshold),
-            "Antal barn": _rows(
-                _grouped(outcomes, lambda o: child_group(o.children)), CHILD_GROUPS, threshold
-            ),
-            "Stadsområde": _rows(_grouped(outcomes, lambda o: o.district), districts, threshold),
-        },
+        headline=_headline(total, hidden, threshold),
+        bands=_rows(BAND_TABLE, bands, total, hidden),
+        breakdowns={title: _rows(title, groups, total, hidden) for title, groups in tables.items()},
         losers=losers(outcomes, secret),
     )

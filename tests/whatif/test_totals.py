@@ -113,3 +113,38 @@ def test_rent_caps_five_percent_higher(city):
     # H3: 5 persons' cap 9 100 × 1,05 = 9 555 >= rent 9 500: +400; H4's cap 5 600 -> 5 880 but still a surplus
     assert outcomes["H3"].change == 400
     assert sum(o.change for o in outcomes.values()) == 400
+
+
+def test_no_hidden_count_can_be_recomputed_from_the_shown_ones():
+    """In every row (losers + gainers + unchanged = households) and every column (groups + total) either
+    no count or at least two non-zero counts are hidden — for many random caseloads."""
+    import random
+
+    from bistand.whatif.compare import Outcome
+
+    rng = random.Random(13)
+    for _ in range(200):
+        outcomes = [
+            Outcome(
+                str(i),
+                rng.choice("ABC"),
+                rng.choice(["Ensamstående utan barn", "Sammanboende med barn"]),
+                rng.choice([0, 0, 1, 4]),
+                2,
+                10000,
+                10000 + rng.choice([-3000, -600, 0, 0, 0, 200, 1200]),
+            )
+            for i in range(rng.randint(1, 40))
+        ]
+        summary = summarise(outcomes)
+        fields = ("losers", "gainers", "unchanged", "households")
+        tables = [summary.bands, *summary.breakdowns.values()]
+        for rows in tables:
+            for row in rows:
+                cells = [getattr(row, f) for f in fields]
+                assert sum(c.suppressed for c in cells) != 1, row
+            for f in fields:
+                cells = [getattr(row, f) for row in rows]
+                assert sum(c.suppressed for c in cells) != 1, (f, rows)
+        for f in fields:  # the headline is the same total row as the tables'
+            assert summary.headline[f].suppressed == getattr(tables[0][-1], f).suppressed
