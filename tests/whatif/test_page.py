@@ -125,3 +125,10 @@ def test_the_excel_file_read_back(city, monkeypatch):
     bands = {row[0]: row[1] for row in book["Fördelning"].iter_rows(min_row=4, values_only=True)}
     assert bands["Ökar 1–499 kr"] == 7 and bands["Ökar 500–999 kr"] == privacy.SUPPRESSED
     assert AuditEvent.objects.filter(action="export", what__endswith="(Excel)").count() == 1
+
+
+def test_the_menu_and_the_analysts_start_page_link_to_the_page(city):
+    analyst = client_with(Role.ANALYST).get("/").content.decode()
+    assert analyst.count('href="/statistik/konsekvensanalys/"') == 2  # menu and start page
+    caseworker = client_with(Role.CASEWORKER).get("/").content.decode()
+    assert "/statistik/konsekvensanalys/" not in caseworker
