@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -100,8 +100,6 @@ class Scenario:
         """The same scenario with the cap's amounts filled in by the user."""
         if self.cap is None:
             raise ScenarioError(["Scenariot har inget bidragstak att fylla i belopp för."])
-        from dataclasses import replace
-
         return replace(self, cap=replace(self.cap, amounts=amounts))
 
     def changes(self) -> list[str]:
