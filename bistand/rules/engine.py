@@ -17,6 +17,8 @@ parameter objects (bistand.whatif) without ever editing the parameter files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import NamedTuple
 
 from bistand.rules import explain, judgements, params
@@ -37,8 +39,9 @@ _NOT_YET = object()
 class Lookups(NamedTuple):
     """Where the pass finds its parameters: the month context and the municipal parameters."""
 
-    month_context: object  # (Month) -> MonthContext | None
-    municipal: object  # (code, last day of month) -> (MunicipalParameters, None) | (None, ErrorItem)
+    month_context: Callable[[Month], MonthContext | None]
+    # (code, last day of the month) -> (MunicipalParameters, None) or (None, ErrorItem)
+    municipal: Callable[[str, date], tuple]
 
 
 IN_FORCE = Lookups(month_context, find_municipal_parameters)  # the rules as the parameter files state them

@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from bistand.rules.money import kr
+
 SCENARIO_DIR = Path(__file__).parent / "scenarios"
 CAP_BASES = {"children": "barn", "persons": "personer"}
 MAX_PERCENT = Decimal(50)  # a change of more than ±50 % is almost surely a typing error
@@ -116,8 +118,8 @@ class Scenario:
                 )
         if self.rent_cap:
             if self.rent_cap.by_size:
-                sizes = ", ".join(f"{n} pers. {kr}" for n, kr in enumerate(self.rent_cap.by_size, start=1))
-                out.append(f"Nya högsta boendekostnader (kr per månad): {sizes} (och fler).")
+                sizes = ", ".join(f"{n} pers. {kr(a)}" for n, a in enumerate(self.rent_cap.by_size, start=1))
+                out.append(f"Nya högsta boendekostnader per månad: {sizes} (och fler).")
             else:
                 out.append(
                     f"Högsta godtagbara boendekostnader ändras med {_percent_text(self.rent_cap.percent)}."
@@ -127,7 +129,7 @@ class Scenario:
             if self.cap.amounts:
                 steps = ", ".join(
                     f"{self.cap.start + i}{' eller fler' if i == len(self.cap.amounts) - 1 else ''} {unit}: "
-                    f"{amount} kr"
+                    f"{kr(amount)}"
                     for i, amount in enumerate(self.cap.amounts)
                 )
                 out.append(f"Bidragstak per månad för hushåll med minst {self.cap.start} {unit} ({steps}).")

@@ -131,3 +131,20 @@ def test_scenario_explanation_and_the_cap_line():
         "Beräknat försörjningsstöd 30 550 kr sänks med 10 550 kr."
     )
     assert capped(19000, request, scenario.cap) == (19000, None)
+
+
+def test_a_cap_by_household_size():
+    scenario = parse_scenario_text('name = "p"\n[cap]\nbasis = "persons"\nfrom = 6\namounts = [25000, 27000]')
+    assert scenario.changes() == [
+        "Bidragstak per månad för hushåll med minst 6 personer (6 personer: 25 000 kr, 7 eller fler personer: 27 000 kr)."
+    ]
+    request = parse_request(
+        {
+            "month": "2026-07",
+            "members": [{"id": "a", "role": "applicant", "birth_date": "1990-04-01"}]
+            + [{"id": f"c{i}", "role": "child", "birth_date": "2016-05-01"} for i in range(6)],
+        }
+    )
+    # 7 persons -> 27 000; the norm alone: 3 940 + 6 × 3 820 + common(7) 2 830 = 29 690 -> 27 000
+    assert compute(request).assistance == 29690
+    assert capped(29690, request, scenario.cap)[0] == 27000
