@@ -25,6 +25,7 @@ from bistand.whatif.service import run_scenario
 WHATIF_ROLES = {Role.UNIT_MANAGER, Role.ANALYST}
 CUSTOM = "egen"
 MONTHS_TO_CHOOSE = 36
+MAX_CUSTOM = 5000  # characters; a scenario is a handful of lines
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -51,7 +52,9 @@ def _form(request) -> dict:
     except InvalidMonth as exc:
         month, problems = latest, [str(exc)]
     scenario = None
-    if data["slug"] == CUSTOM:
+    if data["slug"] == CUSTOM and len(data["custom"]) > MAX_CUSTOM:
+        problems.append(f"Det egna scenariot är för långt (högst {MAX_CUSTOM} tecken).")
+    elif data["slug"] == CUSTOM:
         try:
             scenario = parse_scenario_text(data["custom"])
         except ScenarioError as exc:

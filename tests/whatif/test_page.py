@@ -93,6 +93,8 @@ def test_a_custom_scenario_with_an_error_is_named_in_swedish(city):
         URL, {"scenario": "egen", "custom": 'name = "x"\n[norm]\npercent = 99', **JULY}
     ).content.decode()
     assert "norm.percent: måste ligga mellan −50 och 50 procent." in text
+    long = client.get(URL, {"scenario": "egen", "custom": "#" * 6000, **JULY}).content.decode()
+    assert "för långt" in long
 
 
 def test_the_excel_file_read_back(city, monkeypatch):
