@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "bistand.selfsupport",
     "bistand.statistics",
     "bistand.normtables",
+    "bistand.whatif",
 ]
 
 MIDDLEWARE = [

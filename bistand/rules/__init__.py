@@ -64,6 +64,8 @@ Python API
     totals(request: CalculationRequest) -> Totals        the figures only, no explanation lines
     calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> list[Totals]
         batch: same pass without lines; workers > 1 forks processes (offline batches only)
+    compute / totals / calculate_many(…, lookups=engine.Lookups(…))
+        the same pass on changed copies of the parameters (the what-if tool, bistand.whatif)
     municipal_parameters(code: str, on_date: date) -> MunicipalParameters
         .rent_cap_for(persons), .caseload_cap (households per caseworker),
         .client_meeting_time_goal (Decimal share, 0.25 = 25 %), .version

@@ -24,13 +24,14 @@ from contextlib import contextmanager
 from functools import partial
 from itertools import chain
 
-from bistand.rules.engine import totals
+from bistand.rules.engine import IN_FORCE, Lookups, totals
 from bistand.rules.errors import CalculationError, ErrorItem
 from bistand.rules.request import CalculationRequest
 from bistand.rules.result import Totals
 
 MIN_PER_WORKER = 1_000  # below this a process costs more than it saves
 _shared: Sequence[CalculationRequest] = ()  # the batch being calculated, inherited by forked workers
+_lookups: Lookups = IN_FORCE  # the parameters it is calculated with (changed ones for a what-if scenario)
 
 
 @contextmanager
@@ -56,10 +57,11 @@ def _slice(bounds: tuple[int, int]) -> list[Totals]:
     start, stop = bounds
     results = []
     append = results.append
+    lookups = _lookups
     with _collector_paused():
         for position in range(start, stop):
             try:
-                append(totals(_shared[position]))
+                append(totals(_shared[position], lookups))
             except CalculationError as exc:
                 raise _at_position(exc, position) from None
     return results
@@ -78,18 +80,21 @@ def _unpack(values: array) -> list[Totals]:
     return list(map(_as_totals, zip(*[fields] * len(Totals._fields), strict=True)))
 
 
-def calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> list[Totals]:
+def calculate_many(
+    requests: Iterable[CalculationRequest], workers: int = 1, lookups: Lookups = IN_FORCE
+) -> list[Totals]:
     """The totals of many typed requests, in order, without explanation lines.
 
     Raises CalculationError for the first request that cannot be calculated (every request is
     validated exactly as `compute` does); its error fields are prefixed with the request's position,
     e.g. "[17].members[0].birth_date". `workers` > 1 uses that many forked processes — meant for large
-    offline batches (statistics, benchmarks), not inside a web request.
+    offline batches (statistics, benchmarks), not inside a web request. `lookups` replaces the parameters
+    in force with changed ones (the what-if tool); the default is the rules as the parameter files state.
     """
-    global _shared
+    global _shared, _lookups
     batch = requests if isinstance(requests, Sequence) else list(requests)
     workers = max(1, min(workers, len(batch) // MIN_PER_WORKER or 1))
-    _shared = batch
+    _shared, _lookups = batch, lookups
     try:
         if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
             return _slice((0, len(batch)))
@@ -107,4 +112,4 @@ def calculate_many(requests: Iterable[CalculationRequest], workers: int = 1) -> 
             gc.unfreeze()
         return results
     finally:
-        _shared = ()
+        _shared, _lookups = (), IN_FORCE

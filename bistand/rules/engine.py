@@ -10,11 +10,15 @@ common case pays for one flat pass instead of a validation pass plus a calculati
 the pass and the detailed walk agree on valid and on broken requests.
 
 Month-level look-ups (riksnorm table, legal sources, prisbasbelopp, jobbstimulans rule) are cached in
-context.month_context, municipal ones in municipal.find_municipal_parameters.
+context.month_context, municipal ones in municipal.find_municipal_parameters. Both are reached through a
+`Lookups` object (IN_FORCE by default) so that the what-if tool can run the very same pass on changed
+parameter objects (bistand.whatif) without ever editing the parameter files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import NamedTuple
 
 from bistand.rules import explain, judgements, params
@@ -30,6 +34,17 @@ from bistand.rules.result import CalculationResult, Line, Totals
 from bistand.rules.validate import check_request
 
 _NOT_YET = object()
+
+
+class Lookups(NamedTuple):
+    """Where the pass finds its parameters: the month context and the municipal parameters."""
+
+    month_context: Callable[[Month], MonthContext | None]
+    # (code, last day of the month) -> (MunicipalParameters, None) or (None, ErrorItem)
+    municipal: Callable[[str, date], tuple]
+
+
+IN_FORCE = Lookups(month_context, find_municipal_parameters)  # the rules as the parameter files state them
 
 
 class _Household(NamedTuple):
@@ -301,10 +316,10 @@ def _carried_surplus(request, ctx: MonthContext, lines) -> int | None:
     return amount
 
 
-def _run(request: CalculationRequest, lines: list[Line] | None):
+def _run(request: CalculationRequest, lines: list[Line] | None, lookups: Lookups = IN_FORCE):
     """(totals, month context, municipal parameters) — or None when the request is not valid."""
     month = request.month
-    ctx = month_context(month) if month is not None else None
+    ctx = lookups.month_context(month) if month is not None else None
     if ctx is None:
         return None
     history = request.assistance_history
@@ -315,7 +330,7 @@ def _run(request: CalculationRequest, lines: list[Line] | None):
     if code is not None:
         if type(code) is not str:
             return None
-        municipal, problem = find_municipal_parameters(code, ctx.last_day)
+        municipal, problem = lookups.municipal(code, ctx.last_day)
         if problem is not None:
             return None
     members = _members(request, ctx, lines)
@@ -344,9 +359,9 @@ def _invalid(request: CalculationRequest) -> CalculationError:
     return CalculationError(errors)
 
 
-def totals(request: CalculationRequest) -> Totals:
+def totals(request: CalculationRequest, lookups: Lookups = IN_FORCE) -> Totals:
     """The figures of one typed request without explanation lines (what the batch path runs per household)."""
-    done = _run(request, None)
+    done = _run(request, None, lookups)
     if done is None:
         raise _invalid(request)
     return done[0]
@@ -380,10 +395,10 @@ def describe_parameters(ctx: MonthContext, municipal: MunicipalParameters | None
     }
 
 
-def compute(request: CalculationRequest) -> CalculationResult:
+def compute(request: CalculationRequest, lookups: Lookups = IN_FORCE) -> CalculationResult:
     """Calculate one typed request with its explanation. Raises CalculationError (nothing half-computed)."""
     lines: list[Line] = []
-    done = _run(request, lines)
+    done = _run(request, lines, lookups)
     if done is None:
         raise _invalid(request)
     totals_, ctx, municipal = done
