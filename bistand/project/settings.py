@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "bistand.casework",
     "bistand.selfsupport",
     "bistand.statistics",
+    "bistand.lifecycle",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,113 @@
+"""The gallring job: list what is due (dry run) or delete it, one transaction per group of cases.
+
+Public API:
+    plan(as_of) -> list[GroupPlan]            nothing is changed
+    execute(as_of, user=None, by="") -> list[PurgeLog]
+
+Each deleted group is its own transaction: the aggregates, the deletion, the purge log and the audit
+row are committed together or not at all, and a failure in one group leaves the others done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+
+from bistand.cases.models import Case
+from bistand.casework import audit
+from bistand.lifecycle.gallring import entries, purge
+from bistand.lifecycle.gallring.rules import Verdict, deadline, judge, rule_version
+from bistand.lifecycle.immutability import purge_permit
+from bistand.lifecycle.models import PurgeLog
+
+
+@dataclass
+class CasePlan:
+    case_id: int
+    unit_id: int
+    last_entry: date
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class GroupPlan:
+    cases: list[CasePlan]
+    last_entry: date
+    verdict: Verdict
+
+    @property
+    def deadline(self) -> date:
+        return deadline(self.last_entry)
+
+
+def plan(as_of: date, with_counts: bool = False) -> list[GroupPlan]:
+    """Every group of cases with its verdict on `as_of`; with_counts adds the rows each case would lose."""
+    latest = entries.last_entries()
+    units = dict(Case.objects.values_list("pk", "unit_id"))
+    result = []
+    for group in entries.case_groups():
+        facts = entries.group_facts(group, latest)
+        verdict = judge(facts, as_of)
+        cases = [CasePlan(case_id, units[case_id], latest[case_id]) for case_id in group]
+        if with_counts and verdict.purge:
+            for case in cases:
+                delete, _ = purge.collect({Case: {case.case_id}})
+                case.counts = {m._meta.label: len(p) for m, p in sorted(delete.items(), key=_label) if p}
+        result.append(GroupPlan(cases, facts.last_entry, verdict))
+    return sorted(result, key=lambda g: (g.verdict.due_on, g.cases[0].case_id))
+
+
+def _label(item) -> str:
+    return item[0]._meta.label
+
+
+def execute(as_of: date, user=None, by: str = "") -> list[PurgeLog]:
+    logs: list[PurgeLog] = []
+    version = rule_version(as_of)
+    for group in plan(as_of):
+        if not group.verdict.purge:
+            continue
+        logs += _purge_group(group, as_of, version, user, by or _name(user))
+    return logs
+
+
+def _name(user) -> str:
+    if user is None:
+        return "bistand gallring (schemalagt jobb)"
+    return user.get_full_name() or user.get_username()
+
+
+@transaction.atomic
+def _purge_group(group: GroupPlan, as_of: date, version: str, user, by: str) -> list[PurgeLog]:
+    case_ids = [c.case_id for c in group.cases]
+    purge.snapshot_statistics(case_ids)
+    with purge_permit("gallring"):
+        # One case at a time so the log says what each case held; a household or person shared by
+        # several cases of the group goes with the last case that refers to it.
+        per_case = {case.case_id: purge.delete_group([case.case_id]) for case in group.cases}
+        logs = []
+        for case in group.cases:
+            counts, detached = per_case[case.case_id]
+            logs.append(
+                PurgeLog.objects.create(
+                    case_id=case.case_id,
+                    unit_id=case.unit_id,
+                    last_entry_on=case.last_entry,
+                    due_on=group.verdict.due_on,
+                    as_of=as_of,
+                    counts=counts,
+                    detached_audit_ids=detached,
+                    rule_version=version,
+                    purged_by=user,
+                    purged_by_name=by[:150],
+                )
+            )
+            audit.record(
+                action=audit.AuditAction.PURGE,
+                what=f"Gallring: ärende-id {case.case_id}, sista anteckning {case.last_entry:%Y-%m-%d}",
+                user=user,
+                path="gallring",
+            )
+    return logs

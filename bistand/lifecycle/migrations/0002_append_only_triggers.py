@@ -1,0 +1,31 @@
+"""Database triggers that refuse UPDATE and DELETE on the legal records (bistand.lifecycle.immutability).
+
+The SQL differs per database (PL/pgSQL function on PostgreSQL, WHEN-guarded triggers on SQLite), so the
+operation checks the vendor and runs the matching statements; reversing drops triggers and permit table.
+"""
+
+from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    from bistand.lifecycle.immutability import install
+
+    if schema_editor.connection.vendor in ("postgresql", "sqlite"):
+        install(schema_editor.connection)
+
+
+def backwards(apps, schema_editor):
+    from bistand.lifecycle.immutability import uninstall
+
+    if schema_editor.connection.vendor in ("postgresql", "sqlite"):
+        uninstall(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("lifecycle", "0001_purge_log_and_totals"),
+        ("cases", "0001_initial"),
+        ("casework", "0003_paymentbatch_batchconfirmation_paymentbatchline"),
+    ]
+
+    operations = [migrations.RunPython(forwards, backwards, elidable=False)]
