@@ -40,15 +40,15 @@ class PurgeLog(AppendOnlyModel):
 class PurgedMonthTotals(models.Model):
     """The payments of deleted cases for one unit and month, added to the monthly statistics.
 
-    Households and persons are counted once per gallring run; a household is deleted together with all
-    its cases (gallring works on groups of cases that share persons), so a household counted here never
-    also appears among the remaining payments of the same month.
+    Households and persons are kept as the internal ids their deleted rows had (ids are never reused),
+    not as counts: a household with cases in two units then still counts once in its district and in
+    the city, exactly as before the gallring. The ids point at nothing any more.
     """
 
     unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="+")
     month = models.DateField("månad")
-    households_paid = models.PositiveIntegerField("hushåll med utbetalning", default=0)
-    persons_paid = models.PositiveIntegerField("personer i hushåll med utbetalning", default=0)
+    households_paid = models.JSONField("hushåll med utbetalning (tidigare id)", default=list)
+    persons_paid = models.JSONField("personer i dessa hushåll (tidigare id)", default=list)
     payments = models.PositiveIntegerField("antal utbetalningar", default=0)
     cost = models.BigIntegerField("utbetalt (kr)", default=0)
 

@@ -17,6 +17,7 @@ A person and a household are deleted when no case refers to them any more.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 
 from django.db import models
@@ -66,7 +67,7 @@ def collect(roots: dict[type[models.Model], set]) -> tuple[dict, dict]:
     return delete, clear
 
 
-def _orphans(case_ids: list[int]) -> dict:
+def orphans(case_ids: list[int]) -> dict:
     """Households and persons that no remaining case refers to once `case_ids` are gone."""
     households = set(Case.objects.filter(pk__in=case_ids).values_list("household_id", flat=True))
     kept = set(
@@ -87,49 +88,47 @@ def _orphans(case_ids: list[int]) -> dict:
 
 
 def snapshot_statistics(case_ids: list[int]) -> None:
-    """Add the deleted cases' payments per unit and month to PurgedMonthTotals (see the statistics)."""
+    """Add the deleted cases' payments per unit and month to PurgedMonthTotals (see the statistics).
+
+    The same definitions as bistand.statistics.queries: a household counts for a month when its payments
+    for the month sum to more than 0 kr; its persons are the members valid at some point in the month.
+    """
     per_household = (
         Payment.objects.filter(case_id__in=case_ids)
         .values("case__unit_id", "month", "case__household_id")
         .annotate(total=models.Sum("amount"), n=models.Count("id"))
         .order_by()
     )
-    totals: dict = defaultdict(lambda: {"households": 0, "persons": 0, "payments": 0, "cost": 0})
+    totals: dict = defaultdict(lambda: {"households": set(), "persons": set(), "payments": 0, "cost": 0})
     for row in per_household:
         entry = totals[(row["case__unit_id"], row["month"])]
         entry["cost"] += int(row["total"])
         entry["payments"] += row["n"]
         if row["total"] > 0:
-            entry["households"] += 1
-            entry["persons"] += _persons_in_month(row["case__household_id"], row["month"])
-    for (unit_id, month), entry in totals.items():
+            entry["households"].add(row["case__household_id"])
+            entry["persons"] |= _persons_in_month(row["case__household_id"], row["month"])
+    for (unit_id, month), entry in sorted(totals.items()):
         row, _ = PurgedMonthTotals.objects.select_for_update().get_or_create(unit_id=unit_id, month=month)
-        PurgedMonthTotals.objects.filter(pk=row.pk).update(
-            households_paid=models.F("households_paid") + entry["households"],
-            persons_paid=models.F("persons_paid") + entry["persons"],
-            payments=models.F("payments") + entry["payments"],
-            cost=models.F("cost") + entry["cost"],
-        )
+        row.households_paid = sorted(set(row.households_paid) | entry["households"])
+        row.persons_paid = sorted(set(row.persons_paid) | entry["persons"])
+        row.payments += entry["payments"]
+        row.cost += entry["cost"]
+        row.save()
 
 
-def _persons_in_month(household_id: int, month) -> int:
-    """Members valid at some point in the month: the same rule as the monthly report."""
-    import calendar
-
+def _persons_in_month(household_id: int, month) -> set[int]:
     last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-    return (
+    return set(
         HouseholdMember.objects.filter(household_id=household_id, valid_from__lte=last)
         .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=month))
-        .values("person_id")
-        .distinct()
-        .count()
+        .values_list("person_id", flat=True)
     )
 
 
 def delete_group(case_ids: list[int]) -> tuple[dict[str, int], list[int]]:
     """Delete the cases (caller holds a purge permit); returns rows per model and detached audit ids."""
     roots = {Case: set(case_ids)}
-    roots.update(_orphans(case_ids))
+    roots.update(orphans(case_ids))
     delete, clear = collect(roots)
     detached: list[int] = []
     for (model, field_name), pks in clear.items():

@@ -36,6 +36,7 @@ class GroupPlan:
     cases: list[CasePlan]
     last_entry: date
     verdict: Verdict
+    orphan_counts: dict[str, int] = field(default_factory=dict)  # households and persons deleted too
 
     @property
     def deadline(self) -> date:
@@ -55,7 +56,10 @@ def plan(as_of: date, with_counts: bool = False) -> list[GroupPlan]:
             for case in cases:
                 delete, _ = purge.collect({Case: {case.case_id}})
                 case.counts = {m._meta.label: len(p) for m, p in sorted(delete.items(), key=_label) if p}
-        result.append(GroupPlan(cases, facts.last_entry, verdict))
+        orphan_counts = {}
+        if with_counts and verdict.purge:
+            orphan_counts = {m._meta.label: len(p) for m, p in purge.orphans(group).items()}
+        result.append(GroupPlan(cases, facts.last_entry, verdict, orphan_counts))
     return sorted(result, key=lambda g: (g.verdict.due_on, g.cases[0].case_id))
 
 
