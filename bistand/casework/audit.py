@@ -31,6 +31,7 @@ class AuditAction(models.TextChoices):
     REVOKE = "revoke", "Tog bort behörighet"
     PROTECT = "protect", "Ändrade skyddad identitet"
     PURGE = "purge", "Gallrade"
+    EXTRACT = "extract", "Tog fram registerutdrag"
 
 
 def record(

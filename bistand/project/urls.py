@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("bistand.casework.urls")),
     path("sjalvforsorjning/", include("bistand.selfsupport.urls")),
     path("statistik/", include("bistand.statistics.urls")),
+    path("registerutdrag/", include("bistand.lifecycle.urls")),
 ]
