@@ -98,6 +98,7 @@ def test_a_unit_manager_downloads_json_and_every_case_gets_an_audit_row(world, c
     client.force_login(world.manager.user)
     page = client.post(reverse("lifecycle:extract"), {"personal_number": world.asa.personal_number_display})
     assert page.status_code == 200 and "Åsa Öberg" in page.content.decode()
+    assert AuditEvent.objects.filter(action="view", case=world.case, staff=world.manager).count() == 1
     response = client.get(reverse("lifecycle:extract_download", args=[world.asa.pk, "json"]))
     assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
     data = json.loads(response.content)

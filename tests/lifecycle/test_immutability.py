@@ -112,3 +112,18 @@ def test_flush_empties_the_append_only_tables_and_keeps_the_triggers():
     assert Decision.objects.count() == 0 and AuditEvent.objects.count() == 0
     for table in APPEND_ONLY_TABLES:
         assert any(name.startswith(f"{table}_append_only") for name in installed_triggers(connection))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_browser_tests_round_trip_of_demo_city_flush_and_restore_works():
+    """The same steps as tests/browser/conftest.py's demo_city fixture, without the browser."""
+    migrated = connection.creation.serialize_db_to_string()
+    call_command("build_demo", households=40, seed=5, verbosity=0)
+    assert Decision.objects.exists() and Payment.objects.exists()
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(migrated)
+    assert not Decision.objects.exists() and not Payment.objects.exists()
+    # The demo's own emptying (build_demo --flush) takes the permit too.
+    call_command("build_demo", households=40, seed=5, verbosity=0)
+    call_command("build_demo", households=40, seed=6, flush=True, verbosity=0)
+    assert Decision.objects.exists()

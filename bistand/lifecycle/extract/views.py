@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from bistand.casework import audit
 from bistand.casework.views.common import staff_required
 from bistand.lifecycle.extract import service
 from bistand.lifecycle.extract.data import cases_of
@@ -35,6 +36,15 @@ def extract_page(request):
     if request.method == "POST" and form.is_valid():
         person = service.person_for(request.staff, personal_number=form.cleaned_data["personal_number"])
         not_found = person is None
+        for case in cases_of(person) if person else []:
+            # The result shows the person's name and case numbers: a read of the case, so it is logged.
+            audit.record_request(
+                request,
+                action=audit.AuditAction.VIEW,
+                what="Registerutdrag: sökträff",
+                staff=request.staff,
+                case=case,
+            )
     context = {
         "form": form,
         "person": person,
