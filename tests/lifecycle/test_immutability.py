@@ -127,3 +127,19 @@ def test_the_browser_tests_round_trip_of_demo_city_flush_and_restore_works():
     call_command("build_demo", households=40, seed=5, verbosity=0)
     call_command("build_demo", households=40, seed=6, flush=True, verbosity=0)
     assert Decision.objects.exists()
+
+
+def test_migrate_puts_back_a_trigger_that_a_table_rebuild_dropped(db):
+    """SQLite drops a table's triggers when a migration rebuilds the table; every migrate reinstalls them."""
+    name = (
+        "cases_payment_append_only"
+        if connection.vendor == "postgresql"
+        else "cases_payment_append_only_delete"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DROP TRIGGER {name}" + (" ON cases_payment" if connection.vendor == "postgresql" else "")
+        )
+    assert name not in installed_triggers(connection)
+    call_command("migrate", verbosity=0)
+    assert name in installed_triggers(connection)

@@ -103,13 +103,21 @@ def case_groups() -> list[list[int]]:
     return [sorted(g) for g in groups.values()]
 
 
-def group_facts(case_ids: list[int], latest: dict[int, date]) -> GroupFacts:
-    cases = Case.objects.filter(pk__in=case_ids)
-    codes = frozenset(cases.values_list("unit__district__municipality__municipality_code", flat=True))
-    births = tuple(
-        HouseholdMember.objects.filter(household__cases__in=case_ids)
-        .values_list("person__birth_date", flat=True)
-        .distinct()
-    )
-    entries = [latest[c] for c in case_ids if c in latest]
-    return GroupFacts(last_entry=max(entries), municipality_codes=codes, birth_dates=births)
+class CaseFacts:
+    """Municipality codes and birth dates per case, read in two queries for all cases at once."""
+
+    def __init__(self):
+        self.codes = dict(Case.objects.values_list("pk", "unit__district__municipality__municipality_code"))
+        self.births: dict[int, set[date]] = defaultdict(set)
+        rows = HouseholdMember.objects.filter(household__cases__isnull=False).values_list(
+            "household__cases__id", "person__birth_date"
+        )
+        for case_id, born in rows:
+            self.births[case_id].add(born)
+
+    def group(self, case_ids: list[int], latest: dict[int, date]) -> GroupFacts:
+        return GroupFacts(
+            last_entry=max(latest[c] for c in case_ids),
+            municipality_codes=frozenset(self.codes[c] for c in case_ids),
+            birth_dates=tuple(sorted(set().union(*(self.births[c] for c in case_ids)))),
+        )

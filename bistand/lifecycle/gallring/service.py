@@ -47,9 +47,10 @@ def plan(as_of: date, with_counts: bool = False) -> list[GroupPlan]:
     """Every group of cases with its verdict on `as_of`; with_counts adds the rows each case would lose."""
     latest = entries.last_entries()
     units = dict(Case.objects.values_list("pk", "unit_id"))
+    case_facts = entries.CaseFacts()
     result = []
     for group in entries.case_groups():
-        facts = entries.group_facts(group, latest)
+        facts = case_facts.group(group, latest)
         verdict = judge(facts, as_of)
         cases = [CasePlan(case_id, units[case_id], latest[case_id]) for case_id in group]
         if with_counts and verdict.purge:
