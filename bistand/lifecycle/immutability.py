@@ -145,11 +145,15 @@ def installed_triggers(connection) -> set[str]:
 
 def reinstall_after_migrate(sender, using="default", **kwargs) -> None:
     from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
 
     if sender.name != "bistand.lifecycle":
         return  # post_migrate is sent once per app; once per migrate run is enough
     connection = connections[using]
-    if "lifecycle_purgelog" in connection.introspection.table_names():
+    # Only while the trigger migration is applied (matched by name suffix, so renumbering keeps working):
+    # after `migrate lifecycle <earlier>` the triggers must stay removed.
+    applied = MigrationRecorder(connection).applied_migrations()
+    if any(app == "lifecycle" and name.endswith("append_only_triggers") for app, name in applied):
         install(connection)
 
 
