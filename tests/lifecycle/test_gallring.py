@@ -148,7 +148,7 @@ def test_dry_run_lists_counts_without_personal_data_and_deletes_nothing(unit, st
     after = (Case.objects.count(), Decision.objects.count(), Payment.objects.count(), Person.objects.count())
     assert after == before
     assert f"ärende-id {case.pk}" in text and "cases.Decision 2" in text and "people.Person 1" in text
-    assert "1 ärenden skulle gallras" in text
+    assert "1 ärenden skulle gallras" in text and "senast 2027-12-31:" in text  # not yet overdue
     for secret in (person.first_name, person.last_name, person.personal_number, case.number):
         assert secret not in text
     assert not PurgeLog.objects.exists()

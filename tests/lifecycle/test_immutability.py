@@ -143,3 +143,26 @@ def test_migrate_puts_back_a_trigger_that_a_table_rebuild_dropped(db):
     assert name not in installed_triggers(connection)
     call_command("migrate", verbosity=0)
     assert name in installed_triggers(connection)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer; the other would wait")
+@pytest.mark.django_db(transaction=True)
+def test_another_session_cannot_use_a_permit_that_is_not_committed():
+    """While gallring holds a permit in its transaction, a second database session is still refused."""
+    from django.db import connections
+
+    unit = make_unit()
+    staff = make_staff(unit)
+    _, case = person_case(unit, staff, date(1980, 3, 2), "Åke", "Ström", date(2024, 1, 2))
+    history(case, staff, date(2024, 2, 1), date(2024, 1, 25))
+    payment_id = Payment.objects.get().pk
+    other = connections.create_connection("default")
+    try:
+        with purge_permit("test"):
+            with pytest.raises(IntegrityError, match="append_only"), other.cursor() as cursor:
+                cursor.execute("DELETE FROM cases_payment WHERE id = %s", [payment_id])
+            with connection.cursor() as cursor:  # …while this session may
+                cursor.execute("UPDATE cases_payment SET amount = amount WHERE id = %s", [payment_id])
+    finally:
+        other.close()
+    assert Payment.objects.filter(pk=payment_id).exists()

@@ -60,7 +60,8 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"Ska gallras: ärende-id {case.case_id} (enhet {case.unit_id}), sista anteckning "
                     f"{case.last_entry:%Y-%m-%d}, skyldighet från {group.verdict.due_on:%Y-%m-%d}, "
-                    f"senast {group.deadline:%Y-%m-%d}: {_counts(case.counts)}"
+                    f"senast {group.deadline:%Y-%m-%d}{' (FÖRSENAD)' if day > group.deadline else ''}: "
+                    f"{_counts(case.counts)}"
                 )
             self.stdout.write(f"  … och för gruppen: {_counts(group.orphan_counts)}")
         for group in kept:
