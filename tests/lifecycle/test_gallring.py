@@ -214,3 +214,23 @@ def test_the_command_refuses_a_future_date(db):
 
     with pytest.raises(CommandError, match="framtiden"):
         call_command("gallring", "--execute", "--as-of", "2999-01-01")
+
+
+def test_a_note_written_after_the_plan_was_made_stops_the_deletion(unit, staff, monkeypatch):
+    from bistand.casework.journal import JournalNote
+    from tests.lifecycle.world import on_day
+
+    _, case = old_case(unit, staff)
+    real_plan = service.plan
+
+    def plan_then_write(as_of, **kwargs):
+        plans = real_plan(as_of, **kwargs)
+        with on_day(date(2026, 6, 1)):  # a caseworker writes in the case meanwhile
+            JournalNote.objects.create(
+                case=case, author=staff, occurred_on=date(2026, 6, 1), heading="Ny", text="…"
+            )
+        return plans
+
+    monkeypatch.setattr(service, "plan", plan_then_write)
+    assert service.execute(date(2026, 6, 16)) == []
+    assert Case.objects.filter(pk=case.pk).exists()

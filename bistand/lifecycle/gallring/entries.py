@@ -106,10 +106,11 @@ def case_groups() -> list[list[int]]:
 class CaseFacts:
     """Municipality codes and birth dates per case, read in two queries for all cases at once."""
 
-    def __init__(self):
-        self.codes = dict(Case.objects.values_list("pk", "unit__district__municipality__municipality_code"))
+    def __init__(self, case_ids=None):
+        cases = Case.objects.all() if case_ids is None else Case.objects.filter(pk__in=case_ids)
+        self.codes = dict(cases.values_list("pk", "unit__district__municipality__municipality_code"))
         self.births: dict[int, set[date]] = defaultdict(set)
-        rows = HouseholdMember.objects.filter(household__cases__isnull=False).values_list(
+        rows = HouseholdMember.objects.filter(household__cases__in=cases).values_list(
             "household__cases__id", "person__birth_date"
         )
         for case_id, born in rows:

@@ -21,6 +21,7 @@ from bistand.lifecycle.gallring import entries, purge
 from bistand.lifecycle.gallring.rules import Verdict, deadline, judge, rule_version
 from bistand.lifecycle.immutability import purge_permit
 from bistand.lifecycle.models import PurgeLog
+from bistand.people.models import HouseholdMember
 
 
 @dataclass
@@ -78,6 +79,25 @@ def execute(as_of: date, user=None, by: str = "") -> list[PurgeLog]:
     return logs
 
 
+def _still_due(case_ids: list[int], as_of: date) -> bool:
+    """Judge the group again inside the deleting transaction, with its cases locked.
+
+    Between the plan and the deletion a caseworker may have written in one of the cases, or a person of
+    the group may have got a new case; either way the group is left for the next run.
+    """
+    list(Case.objects.select_for_update().filter(pk__in=case_ids).values_list("pk", flat=True))
+    persons = HouseholdMember.objects.filter(household__cases__in=case_ids).values("person_id")
+    related = set(
+        HouseholdMember.objects.filter(person_id__in=persons, household__cases__isnull=False).values_list(
+            "household__cases__id", flat=True
+        )
+    )
+    if related - set(case_ids):
+        return False
+    facts = entries.CaseFacts(case_ids).group(case_ids, entries.last_entries(case_ids))
+    return judge(facts, as_of).purge
+
+
 def _name(user) -> str:
     if user is None:
         return "bistand gallring (schemalagt jobb)"
@@ -87,6 +107,8 @@ def _name(user) -> str:
 @transaction.atomic
 def _purge_group(group: GroupPlan, as_of: date, version: str, user, by: str) -> list[PurgeLog]:
     case_ids = [c.case_id for c in group.cases]
+    if not _still_due(case_ids, as_of):
+        return []  # something was recorded since the plan was made; the next run judges it again
     purge.snapshot_statistics(case_ids)
     with purge_permit("gallring"):
         # One case at a time so the log says what each case held; a household or person shared by
