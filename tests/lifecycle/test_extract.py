@@ -24,7 +24,7 @@ from bistand.casework.models import AuditEvent, CaseAccessGrant
 from bistand.lifecycle.extract import service
 from bistand.organisation.models import Role
 from bistand.people.models import MemberRole
-from tests.casework.factories import make_person, make_staff, make_unit
+from tests.casework.factories import make_person, make_staff, make_unit, personal_number
 from tests.lifecycle.world import history, person_case
 
 JULY = date(2026, 7, 1)
@@ -121,7 +121,9 @@ def test_a_manager_of_another_unit_gets_the_same_answer_as_for_a_missing_person(
     elsewhere = make_staff(make_unit(name="Annan enhet"), role=Role.UNIT_MANAGER)
     client.force_login(elsewhere.user)
     forbidden = client.post(reverse("lifecycle:extract"), {"personal_number": world.asa.personal_number})
-    missing = client.post(reverse("lifecycle:extract"), {"personal_number": "199001012384"})
+    missing = client.post(
+        reverse("lifecycle:extract"), {"personal_number": personal_number(date(1990, 1, 1), 5)}
+    )
     assert forbidden.status_code == missing.status_code == 404
     assert "Åsa" not in forbidden.content.decode()
     assert client.get(reverse("lifecycle:extract_download", args=[world.asa.pk, "json"])).status_code == 404
@@ -167,3 +169,11 @@ def test_the_command_writes_pdf_and_json_and_audits(world, tmp_path):
     with pytest.raises(CommandError, match="enhetschef"):
         call_command("registerutdrag", "--personnummer", world.asa.personal_number,
                      "--user", world.worker.user.username, "--out", str(tmp_path))  # fmt: skip
+
+
+def test_a_malformed_personnummer_gets_a_swedish_error_and_no_search(world, client):
+    client.force_login(world.manager.user)
+    response = client.post(reverse("lifecycle:extract"), {"personal_number": "19880314-0000"})
+    assert response.status_code == 200
+    assert 'class="error"' in response.content.decode() and "Åsa" not in response.content.decode()
+    assert not AuditEvent.objects.filter(staff=world.manager).exists()

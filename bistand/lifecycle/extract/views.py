@@ -13,6 +13,7 @@ from bistand.casework import audit
 from bistand.casework.views.common import staff_required
 from bistand.lifecycle.extract import service
 from bistand.lifecycle.extract.data import cases_of
+from bistand.people.identity import InvalidIdentityNumber, parse_identity_number
 
 NOT_FOUND = "Ingen person med det personnumret finns i ärenden som du har behörighet till."
 
@@ -24,6 +25,12 @@ class PersonSearchForm(forms.Form):
         help_text="ÅÅÅÅMMDD-NNNN",
         error_messages={"required": "Skriv personnumret."},
     )
+
+    def clean_personal_number(self) -> str:
+        try:
+            return parse_identity_number(self.cleaned_data["personal_number"]).canonical
+        except InvalidIdentityNumber as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
 
 @never_cache
