@@ -1,7 +1,8 @@
 """The `bistand` console command.
 
 Two subcommands are plain Python and need no database: `calculate` (the norm engine) and
-`durations` (classifying payment histories). Everything else is handed to Django's management
+`durations` (classifying payment histories). `calculate` uses the parameter files; with `--databas` it
+also uses the riksnorm tables and prisbasbelopp entered in the database (`bistand import_table`). Everything else is handed to Django's management
 commands, so `bistand migrate`, `bistand runserver` and `bistand build_demo` work as with manage.py.
 """
 
@@ -16,8 +17,25 @@ PURE_COMMANDS = {
 }
 
 
+WITH_DATABASE = "--databas"
+
+
+def _use_database_tables() -> None:
+    """Set up Django and hand the tables entered in the database to the rules."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bistand.project.settings")
+    import django
+
+    django.setup()
+    from bistand.normtables import registry
+
+    registry.sync()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "calculate" and WITH_DATABASE in argv[1:]:
+        argv.remove(WITH_DATABASE)
+        _use_database_tables()
     if argv and argv[0] in PURE_COMMANDS:
         module_name, func_name = PURE_COMMANDS[argv[0]].split(":")
         return getattr(import_module(module_name), func_name)(argv[1:])

@@ -17,6 +17,7 @@ _kinds = kinds()
 CostKind = Literal[tuple(_kinds.costs)]
 ExtraNeedKind = Literal[tuple(_kinds.extra_needs)]
 IncomeKind = Literal[tuple(_kinds.incomes)]
+NormSupplementKind = Literal[tuple(_kinds.norm_supplements)]
 Confidence = Literal["official", "secondary", "derived", "preliminary", "example"]
 
 EXAMPLE = {
@@ -52,12 +53,50 @@ class CalculationMember(_Strict):
     preschool_lunch: bool = Field(
         False, description="Barn 0–6 år som äter lunch på förskolan fem dagar i veckan."
     )
+    assistance_history: list[str] | None = Field(
+        None,
+        description=(
+            "Personens egna månader (ÅÅÅÅ-MM) med försörjningsstöd före månaden. Anges de, gäller de i stället "
+            "för hushållets assistance_history när personens jobbstimulans bedöms."
+        ),
+    )
+    days_in_household: int | None = Field(
+        None,
+        ge=1,
+        le=31,
+        description=(
+            "Barn som bor del av månaden hos den andra föräldern: antal dagar i hushållet. Barnets personliga "
+            "kostnader räknas som månadsbeloppet / 30 × dagar, avrundat till hela kronor; 30 dagar eller fler = "
+            "hela månaden. Barnet räknas fullt ut i hushållets storlek för de gemensamma kostnaderna."
+        ),
+    )
 
 
 class CalculationCost(_Strict):
     kind: CostKind
     amount: int = Kronor
     description: str = ""
+    accepted_in_full: bool = Field(
+        False,
+        description="Handläggaren godkänner hela kostnaden: kommunens tak tillämpas inte. Kräver reason.",
+    )
+    reason: str = Field("", description="Skälet till att kostnaden godkänns i sin helhet (krävs då).")
+
+
+class CalculationNormSupplement(_Strict):
+    kind: NormSupplementKind = Field(
+        description="Särskilt skäl att beräkna normen till en högre nivå (SOSFS 2013:1)."
+    )
+    amount: int = Kronor
+    reason: str = Field(description="Handläggarens skäl; krävs.")
+    member: str | None = Field(None, description="Medlemmens id; utelämnat = sökande.")
+
+
+class CalculationCarriedSurplus(_Strict):
+    amount: int = Field(ge=0, description="Normöverskott som räknas som inkomst denna månad, hela kronor.")
+    from_month: str = Field(
+        pattern=r"^\d{4}-\d{2}$", description="Månaden överskottet kommer från (före månaden)."
+    )
 
 
 class CalculationExtraNeed(_Strict):
@@ -70,7 +109,14 @@ class CalculationIncome(_Strict):
     kind: IncomeKind
     amount: int = Field(ge=0, description="Nettobelopp för månaden, hela kronor.")
     member: str | None = Field(None, description="Medlemmens id; utelämnat = sökande.")
-    year_to_date: int = Field(0, ge=0, description="Barns arbetsinkomst tidigare samma kalenderår.")
+    year_to_date: int = Field(
+        0,
+        ge=0,
+        description=(
+            "Barns arbetsinkomst tidigare samma kalenderår. Gäller personen: samma belopp på alla personens "
+            "poster; fribeloppet (ett prisbasbelopp per kalenderår) gäller per person över alla lönposter."
+        ),
+    )
     description: str = ""
 
 
@@ -87,7 +133,15 @@ class CalculationRequest(_Strict):
     extra_needs: list[CalculationExtraNeed] = []
     incomes: list[CalculationIncome] = []
     assistance_history: list[str] = Field(
-        [], description="Månader (ÅÅÅÅ-MM) med försörjningsstöd före månaden."
+        [],
+        description=(
+            "Hushållets månader (ÅÅÅÅ-MM) med försörjningsstöd före månaden; gäller de vuxna som inte har "
+            "en egen historik (members[].assistance_history)."
+        ),
+    )
+    norm_supplements: list[CalculationNormSupplement] = []
+    carried_surplus: CalculationCarriedSurplus | None = Field(
+        None, description="Normöverskott från en tidigare månad som handläggaren beslutat räkna som inkomst."
     )
 
 
@@ -109,6 +163,7 @@ class CalculationNormSource(Schema):
     title: str
     url: str
     parts: dict[str, Confidence]
+    version: str = Field(description='Tabellens version: "file" (i programmet) eller en införd version.')
 
 
 class CalculationPriceBaseAmount(Schema):
@@ -116,6 +171,7 @@ class CalculationPriceBaseAmount(Schema):
     amount: int
     source: str
     confidence: Confidence
+    version: str = Field(description='Beloppets version: "file" (i programmet) eller en införd version.')
 
 
 class CalculationMunicipality(Schema):

@@ -9,6 +9,11 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
+# 401 with WWW-Authenticate and 403 for missing rights, in the API's error shape.
+from bistand.apitokens.auth import install_error_handlers  # noqa: E402
+
+install_error_handlers(api)
+
 # Receiving applications (casework); the router lives with the casework area.
 from bistand.casework.api import router as applications_router  # noqa: E402
 

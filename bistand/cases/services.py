@@ -10,8 +10,11 @@ from datetime import date
 from django.db import transaction
 
 from bistand import rules
-from bistand.cases.models import Application, Calculation, DeclaredItem, Payment
+from bistand.cases.models import Application, Calculation, Decision, DeclaredItem, Payment
 from bistand.cases.models.application import DeclaredCategory
+from bistand.people.models import HouseholdMember
+
+ADULT_ROLES = ("applicant", "co_applicant")
 
 
 def month_key(day: date) -> str:
@@ -33,11 +36,43 @@ def assistance_history(case, before_month: date) -> list[str]:
     return sorted(month_key(m) for m, total in totals.items() if total > 0)
 
 
+def person_history(person_id: int, before_month: date) -> list[str]:
+    """Months before `before_month` in which this person received income support: a month counts when the
+    person was a member (on the month's last day, as in build_request) of a household whose cases were
+    paid for it (paid amount > 0). A partner who joins brings the months of their earlier households, and
+    none of the months before they joined this one (jobbstimulans is personal: SoL 2001:453 4 kap. 1 b §).
+    """
+    totals: dict[date, int] = {}
+    for membership in HouseholdMember.objects.filter(person_id=person_id):
+        payments = Payment.objects.filter(case__household_id=membership.household_id, month__lt=before_month)
+        if membership.valid_to is not None:
+            payments = payments.filter(month__lte=membership.valid_to)
+        for month, amount in payments.values_list("month", "amount"):
+            if last_day_of_month(month) >= membership.valid_from:
+                totals[month] = totals.get(month, 0) + amount
+    return sorted(month_key(m) for m, total in totals.items() if total > 0)
+
+
+def previous_surplus(case, month: date) -> tuple[int, date] | None:
+    """(normöverskott, month) of the month before `month`, from the case's latest decision; None if none."""
+    first = month.replace(day=1)
+    previous = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+    decision = (
+        Decision.objects.filter(case=case, month=previous, calculation__isnull=False)
+        .select_related("calculation")
+        .order_by("-decided_at", "-id")
+        .first()
+    )
+    surplus = int(decision.calculation.result.get("surplus", 0)) if decision is not None else 0
+    return (surplus, previous) if surplus > 0 else None
+
+
 def build_request(application: Application) -> dict:
     """The calculation contract's request for this application (see bistand.rules)."""
     case = application.case
     household = case.household
     month_end = last_day_of_month(application.month)
+    history = assistance_history(case, application.month)
     members = []
     for membership in household.members_on(month_end):
         member = {
@@ -47,6 +82,12 @@ def build_request(application: Application) -> dict:
         }
         if membership.preschool_lunch:
             member["preschool_lunch"] = True
+        if membership.role in ADULT_ROLES:
+            # Only where the person's own months differ from the household's (e.g. a partner who joined):
+            # for everyone else the household's history is theirs, and the request stays as before.
+            own = person_history(membership.person_id, application.month)
+            if own != history:
+                member["assistance_history"] = own
         members.append(member)
     request: dict = {
         "month": month_key(application.month),
@@ -54,7 +95,7 @@ def build_request(application: Application) -> dict:
         "costs": [],
         "incomes": [],
         "extra_needs": [],
-        "assistance_history": assistance_history(case, application.month),
+        "assistance_history": history,
         "municipality": case.unit.district.municipality.rules_code,
     }
     if household.dwelling_size and household.dwelling_size > len(members):
@@ -65,6 +106,9 @@ def build_request(application: Application) -> dict:
         if item.description:
             entry["description"] = item.description
         if item.category == DeclaredCategory.COST:
+            if item.accepted_in_full:
+                entry["accepted_in_full"] = True
+                entry["reason"] = item.judgement_reason
             request["costs"].append(entry)
         elif item.category == DeclaredCategory.EXTRA_NEED:
             request["extra_needs"].append(entry)
@@ -74,6 +118,10 @@ def build_request(application: Application) -> dict:
             if item.year_to_date:
                 entry["year_to_date"] = item.year_to_date
             request["incomes"].append(entry)
+    if application.carry_surplus:
+        carried = previous_surplus(case, application.month)
+        if carried is not None:
+            request["carried_surplus"] = {"amount": carried[0], "from_month": month_key(carried[1])}
     return request
 
 

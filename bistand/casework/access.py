@@ -4,7 +4,8 @@ Rules (issue 3; OSL 26 kap.):
 - caseworkers, senior caseworkers and unit managers reach the cases of their own units;
 - administrators and analysts reach no case files (analysts see pseudonymised statistics);
 - a case where any household member has protected identity is reachable only by its responsible
-  caseworker and by staff with an explicit CaseAccessGrant — others do not see it in any list.
+  caseworker and by staff with an explicit, unrevoked CaseAccessGrant (given by the unit manager,
+  bistand.casework.protection) — others do not see it in any list.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -33,7 +34,7 @@ def visible_cases(staff: StaffMember | None) -> QuerySet[Case]:
     protected = HouseholdMember.objects.filter(household=OuterRef("household")).exclude(
         person__protected_identity=""
     )
-    granted = CaseAccessGrant.objects.filter(case=OuterRef("pk"), staff=staff)
+    granted = active_grants().filter(case=OuterRef("pk"), staff=staff)
     return (
         Case.objects.filter(unit__in=staff.units.all())
         .annotate(_protected=Exists(protected), _granted=Exists(granted))
@@ -44,7 +45,12 @@ def visible_cases(staff: StaffMember | None) -> QuerySet[Case]:
 def can_see_protected(staff: StaffMember | None, case: Case) -> bool:
     if staff is None:
         return False
-    return case.caseworker_id == staff.pk or CaseAccessGrant.objects.filter(case=case, staff=staff).exists()
+    return case.caseworker_id == staff.pk or active_grants().filter(case=case, staff=staff).exists()
+
+
+def active_grants() -> QuerySet[CaseAccessGrant]:
+    """Grants not revoked: a revoked grant no longer opens the case."""
+    return CaseAccessGrant.objects.filter(revoked_at__isnull=True)
 
 
 def case_for_request(request, case_id, what: str) -> Case:
@@ -64,3 +70,8 @@ def case_for_request(request, case_id, what: str) -> Case:
 
 def log(request, staff, case, action: str, what: str) -> None:
     audit.record_request(request, action=audit.AuditAction(action), what=what, staff=staff, case=case)
+
+
+def log_list(request, staff, what: str, case_ids) -> None:
+    """One audit row for a page that lists clients, linked to every case it names (AuditAction.LIST)."""
+    audit.record_request(request, action=audit.AuditAction.LIST, what=what, staff=staff, cases=case_ids)

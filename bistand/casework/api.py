@@ -1,11 +1,12 @@
 """POST /api/v1/applications: receive an application, e.g. from the municipality's e-service.
 
-Authentication (kept simple on purpose):
-- a signed-in browser session (with Django's CSRF token in the X-CSRFToken header), or
-- HTTP Basic with a staff account's username and password — meant for the e-service's own service
-  account, and only over HTTPS.
-The signed-in staff member must be able to open the case (bistand.casework.access.visible_cases); the
-creation is written to the audit log like any opening of a case.
+Authentication (bistand.apitokens.auth):
+- an API token with the scope "applications:write" (`Authorization: Bearer <token>`) — the e-service's
+  service account; the case must belong to the token's unit; no CSRF check, since no cookie is involved;
+- or a signed-in browser session with Django's CSRF token in the X-CSRFToken header; the staff member
+  must be able to open the case (bistand.casework.access.visible_cases).
+No credentials → 401 with WWW-Authenticate; missing rights → 403. The creation is written to the audit
+log like any opening of a case, naming the staff member or the token.
 
 Errors use the API's shared shape {"errors": [{"code", "message", "field"}]}: `code` is stable English
 snake_case, `message` is Swedish.
@@ -14,28 +15,19 @@ snake_case, `message` is Swedish.
 from datetime import date, datetime
 from typing import Literal
 
-from django.contrib.auth import authenticate
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from ninja.security import HttpBasicAuth, django_auth
 
+from bistand.apitokens.auth import StaffSessionAuth, TokenAuth
+from bistand.apitokens.models import ApiToken
+from bistand.apitokens.scopes import APPLICATIONS_WRITE
 from bistand.cases.models import Case
 from bistand.casework import access, applications
 from bistand.people.models import HouseholdMember
 from bistand.rules.params import kinds
 
-
-class StaffBasicAuth(HttpBasicAuth):
-    def authenticate(self, request, username, password):
-        user = authenticate(request, username=username, password=password)
-        if user is not None and access.staff_for(user) is not None:
-            request.user = user
-            return user
-        return None
-
-
-router = Router(tags=["ansökningar"], auth=[django_auth, StaffBasicAuth()])
+router = Router(tags=["ansökningar"], auth=[TokenAuth(APPLICATIONS_WRITE), StaffSessionAuth()])
 
 
 class ItemIn(Schema):
@@ -82,6 +74,18 @@ def _error(code: str, message: str, field: str = "") -> dict:
     return {"errors": [{"code": code, "message": message, "field": field}]}
 
 
+def _caller_cases(request):
+    """The calling staff member (None for a token) and the cases the caller may write to.
+
+    A token reaches every case of its unit, protected households included: the e-service must be able to
+    hand in their applications too, and the answer shows nothing about the household.
+    """
+    if isinstance(request.auth, ApiToken):
+        return None, Case.objects.filter(unit=request.auth.unit)
+    staff = access.staff_for(request.user)
+    return staff, access.visible_cases(staff)
+
+
 def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[dict]]:
     table = kinds()
     allowed = {"cost": set(table.costs), "income": set(table.incomes), "extra_need": set(table.extra_needs)}
@@ -124,15 +128,15 @@ def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[
 
 @router.post(
     "/applications",
-    response={201: ApplicationOut, 403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut},
+    response={201: ApplicationOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut},
     summary="Ta emot en ansökan",
 )
 def receive_application(request, payload: ApplicationIn):
-    staff = access.staff_for(request.user)
+    staff, reachable = _caller_cases(request)
     case = Case.objects.filter(number=payload.case_number.strip()).first()
     if case is None:
         return 404, _error("unknown_case", "Det finns inget ärende med det numret.", "case_number")
-    if not access.visible_cases(staff).filter(pk=case.pk).exists():
+    if not reachable.filter(pk=case.pk).exists():
         access.log(request, staff, case, "denied", "API: ny ansökan")
         return 403, _error("forbidden", "Du har inte behörighet till ärendet.", "case_number")
     try:

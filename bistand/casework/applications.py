@@ -14,7 +14,15 @@ from django.db.models import F
 from bistand import rules
 from bistand.cases.models import Application, Calculation, DeclaredItem
 from bistand.cases.models.application import ApplicationStatus
-from bistand.cases.services import build_request, calculate_application
+from bistand.cases.services import (
+    ADULT_ROLES,
+    build_request,
+    calculate_application,
+    last_day_of_month,
+    person_history,
+    previous_surplus,
+)
+from bistand.casework.audit import AuditAction, record
 
 STALE_MESSAGE = (
     "Ansökan har ändrats av någon annan sedan du öppnade den. Dina uppgifter finns kvar i formuläret "
@@ -45,6 +53,17 @@ class Item:
     member_id: int | None = None
     year_to_date: int = 0
     description: str = ""
+    accepted_in_full: bool = False  # a cost accepted in full although above the municipal cap
+    reason: str = ""  # the caseworker's reason for accepting it in full
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who makes a change, for the audit row written in the same transaction (audit.record)."""
+
+    user: object = None
+    staff: object = None
+    path: str = ""
 
 
 def _store_items(application: Application, items: list[Item]) -> None:
@@ -57,42 +76,106 @@ def _store_items(application: Application, items: list[Item]) -> None:
             member_id=item.member_id,
             year_to_date=item.year_to_date,
             description=item.description,
+            accepted_in_full=item.accepted_in_full,
+            judgement_reason=item.reason if item.accepted_in_full else "",
         )
         for item in items
     )
 
 
+def _judgements(items: list[Item], carry_surplus: bool) -> set[str]:
+    """The caseworker's judgements on an application, each as a Swedish phrase for the audit log."""
+    found = {f"godkände {i.kind} {i.amount} kr i sin helhet: {i.reason}" for i in items if i.accepted_in_full}
+    if carry_surplus:
+        found.add("förde över normöverskott från föregående månad")
+    return found
+
+
+def _audit_judgements(
+    application: Application, before: set[str], after: set[str], actor: Actor | None
+) -> None:
+    """An audit row (CHANGE) for every judgement made or withdrawn — inside the caller's transaction."""
+    if actor is None:
+        return
+    label = f"ansökan {application.month:%Y-%m}"
+    for phrase in sorted(after - before):
+        what = f"Bedömning i {label}: {phrase}"
+        record(
+            action=AuditAction.CHANGE,
+            what=what,
+            user=actor.user,
+            staff=actor.staff,
+            case=application.case,
+            path=actor.path,
+        )
+    for phrase in sorted(before - after):
+        what = f"Tog bort bedömning i {label}: {phrase}"
+        record(
+            action=AuditAction.CHANGE,
+            what=what,
+            user=actor.user,
+            staff=actor.staff,
+            case=application.case,
+            path=actor.path,
+        )
+
+
 @transaction.atomic
 def register_application(
-    case, *, month: date, kind: str, channel: str, received_at: datetime, items: list[Item]
+    case,
+    *,
+    month: date,
+    kind: str,
+    channel: str,
+    received_at: datetime,
+    items: list[Item],
+    carry_surplus: bool = False,
+    actor: Actor | None = None,
 ) -> Application:
     application = Application.objects.create(
-        case=case, month=month.replace(day=1), kind=kind, channel=channel, received_at=received_at
+        case=case,
+        month=month.replace(day=1),
+        kind=kind,
+        channel=channel,
+        received_at=received_at,
+        carry_surplus=carry_surplus,
     )
     _store_items(application, items)
+    _audit_judgements(application, set(), _judgements(items, carry_surplus), actor)
     return application
 
 
 @transaction.atomic
 def replace_items(
-    application: Application, expected_version: int, items: list[Item], *, allow_decided: bool = False
+    application: Application,
+    expected_version: int,
+    items: list[Item],
+    *,
+    allow_decided: bool = False,
+    carry_surplus: bool | None = None,
+    actor: Actor | None = None,
 ) -> Application:
     """Replace the declared items if nobody changed the application since `expected_version`.
 
     The version check and the bump are one conditional UPDATE, so two people saving at the same moment
     cannot both succeed. `allow_decided` is for a correction of a decision, which changes the facts of an
-    already decided application and is then decided again as a new, correcting decision.
+    already decided application and is then decided again as a new, correcting decision. `carry_surplus`
+    None keeps the application's choice about last month's normöverskott. Judgements made or withdrawn
+    (a cost accepted in full, the carried surplus) are audited with `actor`.
     """
     if application.status != ApplicationStatus.RECEIVED and not allow_decided:
         raise NotEditable()
-    bumped = Application.objects.filter(pk=application.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
+    changes = {"version": F("version") + 1}
+    if carry_surplus is not None:
+        changes["carry_surplus"] = carry_surplus
+    bumped = Application.objects.filter(pk=application.pk, version=expected_version).update(**changes)
     if not bumped:
         raise StaleVersion()
+    before = _judgements(items_of(application), application.carry_surplus)
     application.items.all().delete()
     _store_items(application, items)
     application.refresh_from_db()
+    _audit_judgements(application, before, _judgements(items, application.carry_surplus), actor)
     return application
 
 
@@ -109,7 +192,16 @@ def lock_current(application_id: int, expected_version: int) -> Application:
 
 def items_of(application: Application) -> list[Item]:
     return [
-        Item(i.category, i.kind, i.amount, i.member_id, i.year_to_date, i.description)
+        Item(
+            i.category,
+            i.kind,
+            i.amount,
+            i.member_id,
+            i.year_to_date,
+            i.description,
+            i.accepted_in_full,
+            i.judgement_reason,
+        )
         for i in application.items.all().order_by("id")
     ]
 
@@ -136,3 +228,27 @@ def prepared_calculation(application: Application, staff) -> tuple[Calculation |
         return calculate_application(application, staff), []
     except rules.CalculationError as exc:
         return None, list(exc.errors)
+
+
+@dataclass(frozen=True)
+class PersonHistory:
+    """An adult's own months with försörjningsstöd before the month (jobbstimulans is decided per person)."""
+
+    person: object
+    role: str
+    months: list[str]
+
+
+def person_histories(case, month: date) -> list[PersonHistory]:
+    """Each adult of the household in `month` with their own months of assistance before it: a partner
+    who joined brings the months of their earlier households, or none."""
+    return [
+        PersonHistory(m.person, m.get_role_display(), person_history(m.person_id, month))
+        for m in case.household.members_on(last_day_of_month(month))
+        if m.role in ADULT_ROLES
+    ]
+
+
+def surplus_to_carry(case, month: date) -> tuple[int, date] | None:
+    """Last month's normöverskott that the caseworker may decide to count as income in `month`."""
+    return previous_surplus(case, month)

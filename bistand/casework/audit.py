@@ -6,9 +6,11 @@ audit row (and a rolled-back change leaves none). Actions are an enumeration wit
 log page speaks Swedish and a search by action is exact.
 """
 
+from collections.abc import Iterable
+
 from django.db import models
 
-from bistand.casework.models import AuditEvent
+from bistand.casework.models import AuditEvent, AuditEventCase
 
 
 class AuditAction(models.TextChoices):
@@ -32,6 +34,10 @@ class AuditAction(models.TextChoices):
     PROTECT = "protect", "Ändrade skyddad identitet"
     PURGE = "purge", "Gallrade"
     EXTRACT = "extract", "Tog fram registerutdrag"
+    TABLE = "table", "Förde in riksnorm eller prisbasbelopp"
+    TOKEN_CREATE = "token_create", "Skapade API-nyckel"
+    TOKEN_REVOKE = "token_revoke", "Återkallade API-nyckel"
+    API_USE = "api_use", "Anropade API:t"
 
 
 def record(
@@ -42,20 +48,45 @@ def record(
     staff=None,
     case=None,
     path: str = "",
+    cases: Iterable = (),
+    client: str = "",
 ) -> AuditEvent:
-    """Write one audit row. `what` says in Swedish what was shown or changed (no protected data)."""
-    return AuditEvent.objects.create(
+    """Write one audit row. `what` says in Swedish what was shown or changed (no protected data).
+
+    `cases` (cases or their ids) are the cases a list page or an export named: each is linked to the row,
+    so a search by person finds it. `client` names a machine client (API token) that has no user.
+    """
+    event = AuditEvent.objects.create(
         user=user if user is not None and getattr(user, "is_authenticated", False) else None,
         staff=staff,
         case=case,
         action=AuditAction(action).value,
         what=what[:200],
         path=path[:300],
+        client=client[:120],
     )
+    case_ids = sorted({getattr(c, "pk", c) for c in cases})
+    if case_ids:
+        AuditEventCase.objects.bulk_create(AuditEventCase(event=event, case_id=pk) for pk in case_ids)
+    return event
 
 
-def record_request(request, *, action: AuditAction, what: str, staff=None, case=None) -> AuditEvent:
-    """`record` for a web request: the signed-in user and the address come from the request."""
+def record_request(
+    request, *, action: AuditAction, what: str, staff=None, case=None, cases: Iterable = ()
+) -> AuditEvent:
+    """`record` for a web request: the signed-in user and the address come from the request.
+
+    A request authenticated by an API token carries the token's name in `request.audit_client`
+    (set by bistand.apitokens.auth), which goes into the row in place of a user.
+    """
+    user = getattr(request, "user", None)
     return record(
-        action=action, what=what, user=request.user, staff=staff, case=case, path=request.get_full_path()
+        action=action,
+        what=what,
+        user=user,
+        staff=staff,
+        case=case,
+        path=request.get_full_path(),
+        cases=cases,
+        client=getattr(request, "audit_client", ""),
     )

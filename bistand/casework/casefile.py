@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bistand.cases.models import Calculation, Case
+from bistand.cases.services import ADULT_ROLES, person_history
 from bistand.casework import access, extensions
 from bistand.casework.journal import JournalNote
 from bistand.casework.templatetags.casework_tags import kr
@@ -24,6 +25,9 @@ class MemberRow:
     age: int
     address: str  # "" when hidden or missing
     address_hidden: bool
+    # An adult's own months with försörjningsstöd before this month (jobbstimulans is decided per person);
+    # None for children.
+    assistance_months: list[str] | None = None
 
 
 def age_on(birth: date, day: date) -> int:
@@ -43,7 +47,10 @@ def member_rows(case: Case, staff, day: date | None = None) -> list[MemberRow]:
             address = ", ".join(
                 p for p in (person.street_address, f"{person.postal_code} {person.city}".strip()) if p
             )
-        rows.append(MemberRow(membership, age_on(person.birth_date, day), address, hidden))
+        months = None
+        if membership.role in ADULT_ROLES:
+            months = person_history(person.pk, day.replace(day=1))
+        rows.append(MemberRow(membership, age_on(person.birth_date, day), address, hidden, months))
     return rows
 
 

@@ -23,6 +23,8 @@ class Panel:
     template: str
     context: dict = field(default_factory=dict)
     order: int = 100
+    # Ids of the cases the panel names on the start page: the page's audit row (a list view) links them.
+    cases: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -113,7 +113,33 @@ class _ItemForm(forms.Form):
 
 
 class CostForm(_ItemForm):
+    """A cost row; the caseworker may accept the whole cost although it is above the municipality's cap
+    (SOSFS 2013:1: a short-term need, or while the person actively looks for cheaper housing) — off by
+    default, and only with a reason, which the calculation and the decision letter show."""
+
     category = "cost"
+    field_order = ["kind", "amount", "description", "accepted_in_full", "reason"]  # as the table's columns
+    accepted_in_full = forms.BooleanField(label="Godkänn hela kostnaden", required=False)
+    reason = forms.CharField(label="Skäl till bedömningen", required=False, max_length=500)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("accepted_in_full") and not (data.get("reason") or "").strip():
+            self.add_error(
+                "reason",
+                "Skriv varför hela kostnaden godkänns, till exempel att behovet är kortvarigt. "
+                "Skälet står i beräkningen och i beslutet.",
+            )
+        return data
+
+    def item(self) -> Item | None:
+        item = super().item()
+        if item is None or not self.cleaned_data.get("accepted_in_full"):
+            return item
+        reason = self.cleaned_data["reason"].strip()
+        return Item(
+            "cost", item.kind, item.amount, description=item.description, accepted_in_full=True, reason=reason
+        )
 
 
 class ExtraNeedForm(_ItemForm):
@@ -203,7 +229,18 @@ def _initial(item: Item) -> dict:
         "description": item.description,
         "member": item.member_id,
         "year_to_date": item.year_to_date or None,
+        "accepted_in_full": item.accepted_in_full,
+        "reason": item.reason,
     }
+
+
+class JudgementForm(forms.Form):
+    """The caseworker's decision to count last month's normöverskott as income this month (off by default)."""
+
+    carry_surplus = forms.BooleanField(
+        label="Räkna normöverskottet från föregående månad som inkomst denna månad",
+        required=False,
+    )
 
 
 def _with_more_rows(formset_class, data, prefix, more: int, kwargs):
@@ -318,3 +355,19 @@ class CorrectionReasonForm(forms.Form):
 
 def today_month() -> date:
     return timezone.localdate().replace(day=1)
+
+
+class PersonAuditForm(forms.Form):
+    """Search the audit log by person: the personnummer is parsed into its canonical twelve digits."""
+
+    personal_number = forms.CharField(
+        label="Personnummer eller samordningsnummer", max_length=20, help_text="ÅÅÅÅMMDD-NNNN"
+    )
+
+    def clean_personal_number(self):
+        from bistand.people.identity import InvalidIdentityNumber, parse_identity_number
+
+        try:
+            return parse_identity_number(self.cleaned_data["personal_number"]).canonical
+        except InvalidIdentityNumber as exc:
+            raise forms.ValidationError(str(exc)) from exc

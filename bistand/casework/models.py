@@ -19,6 +19,11 @@ class AuditEvent(AppendOnlyModel):
     action = models.CharField("händelse", max_length=40)  # view, denied, export, print, ...
     what = models.CharField("vad som visades", max_length=200)
     path = models.CharField("adress", max_length=300)
+    # A machine client (an API token) has no user or staff member; its name is kept here instead.
+    client = models.CharField("tjänstekonto", max_length=120, blank=True, default="")
+    # Lists and exports name many cases: each one is linked (AuditEventCase), so a search by person finds
+    # the page views and files that included the person's case.
+    cases = models.ManyToManyField("cases.Case", through="AuditEventCase", related_name="+")
 
     class Meta:
         verbose_name = "loggpost"
@@ -26,8 +31,47 @@ class AuditEvent(AppendOnlyModel):
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["case", "at"]), models.Index(fields=["staff", "at"])]
 
+    @property
+    def action_label(self) -> str:
+        from bistand.casework.audit import AuditAction  # audit imports this module
+
+        try:
+            return AuditAction(self.action).label
+        except ValueError:
+            return self.action
+
+    @property
+    def actor(self) -> str:
+        """Who did it, for the log pages: the staff member, else the machine client or the account."""
+        if self.staff_id:
+            return self.staff.full_name
+        if self.client:
+            return self.client
+        return self.user.get_username() if self.user_id else "–"
+
+
+class AuditEventCase(AppendOnlyModel):
+    """One case named by a list view or an export (an AuditEvent may name hundreds).
+
+    Indexed by case first, so "which events included this person's cases" is one index range per case.
+    """
+
+    event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="case_links")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="+", db_index=False)
+
+    class Meta:
+        verbose_name = "ärende i loggpost"
+        verbose_name_plural = "ärenden i loggposter"
+        constraints = [models.UniqueConstraint(fields=["case", "event"], name="audit_case_event_unique")]
+
 
 class CaseAccessGrant(models.Model):
+    """An explicit grant to one protected case, given and revoked by the unit manager (never edited).
+
+    A revoked grant stays as the record of who could read the case and when; only an active grant
+    (revoked_at empty) opens the case, and a staff member has at most one active grant per case.
+    """
+
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="access_grants")
     staff = models.ForeignKey("organisation.StaffMember", on_delete=models.PROTECT, related_name="+")
     granted_by = models.ForeignKey(
@@ -35,23 +79,41 @@ class CaseAccessGrant(models.Model):
     )
     reason = models.CharField("skäl", max_length=200)
     granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField("återkallad", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        "organisation.StaffMember", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoke_reason = models.CharField("skäl för återkallelse", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "behörighet till ärende"
         verbose_name_plural = "behörigheter till ärenden"
-        constraints = [models.UniqueConstraint(fields=["case", "staff"], name="one_grant_per_case_staff")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "staff"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_active_grant_per_case_staff",
+            )
+        ]
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
 
 
 from bistand.casework.journal import JournalNote  # noqa: E402  (lives in its own module; imported for Django)
 
 # Payment batches live in their own module (owned by the payment export); imported so Django finds them.
 from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine  # noqa: E402
+from bistand.casework.protection_models import ProtectionChange  # noqa: E402
 
 __all__ = [
     "AuditEvent",
+    "AuditEventCase",
     "BatchConfirmation",
     "CaseAccessGrant",
     "JournalNote",
     "PaymentBatch",
     "PaymentBatchLine",
+    "ProtectionChange",
 ]

@@ -4,24 +4,31 @@ access.case_for_request (audit log + 403), which tests/casework/test_views_acces
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from bistand.casework.views import applications, audit, casefile, decisions, journal, start
+from bistand.accounts.views import LoginView
+from bistand.casework.views import (
+    applications,
+    audit,
+    audit_person,
+    casefile,
+    decisions,
+    journal,
+    protection,
+    start,
+)
 
 app_name = "casework"
 
 CASE = "arenden/<int:case_id>/"
 
 urlpatterns = [
-    path(
-        "logga-in/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("logga-in/", LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", start.start, name="start"),
     path("logg/", audit.audit_log, name="audit_log"),
+    path("logg/person/", audit_person.person_audit, name="person_audit"),
+    path("skyddade-arenden/", protection.unit_protection, name="unit_protection"),
     path(CASE, casefile.case_file, name="case"),
+    path(CASE + "skydd/", protection.case_protection, name="case_protection"),
     path(CASE + "journal/", journal.journal, name="journal"),
     path(CASE + "ansokningar/ny/", applications.application_new, name="application_new"),
     path(CASE + "ansokningar/<int:application_id>/", applications.application_detail, name="application"),

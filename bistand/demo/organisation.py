@@ -76,7 +76,14 @@ DEMO_USERS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ),
     ("forste", "Maria", "Holm", "senior_caseworker", "N1", "Förste socialsekreterare i Norr 1"),
     ("enhetschef", "Johan", "Bergström", "unit_manager", "N1", "Enhetschef för Norr 1"),
-    ("admin", "Eva", "Sandberg", "administrator", "*", "Administratör, även superanvändare i /admin/"),
+    (
+        "admin",
+        "Eva",
+        "Sandberg",
+        "administrator",
+        "*",
+        "Administratör i /admin/ med behörighetsgruppen administrator (ingen superanvändare)",
+    ),
     ("analytiker", "Lina", "Nordström", "analyst", "*", "Analytiker (statistik, inga akter)"),
 )
 
@@ -188,6 +195,7 @@ def create_organisation(staff: list[StaffSpec], password_hash: str):
     from django.contrib.auth.models import User
 
     from bistand.organisation.models import District, Municipality, StaffMember, Unit
+    from bistand.organisation.staff_register import ensure_administrator_group
 
     municipality = Municipality.objects.create(
         name=MUNICIPALITY_NAME, municipality_code=MUNICIPALITY_CODE, rules_code=RULES_CODE
@@ -204,9 +212,12 @@ def create_organisation(staff: list[StaffSpec], password_hash: str):
             last_name=spec.last_name,
             email=f"{spec.username}@demostad.example",
             password=password_hash,
+            # Daily administration through the permission group, never a superuser (break-glass only).
             is_staff=spec.role == "administrator",
-            is_superuser=spec.role == "administrator",
+            is_superuser=False,
         )
+        if spec.role == "administrator":
+            user.groups.add(ensure_administrator_group())
         member = StaffMember.objects.create(
             user=user, role=spec.role, title=spec.title, employment_rate=spec.employment_rate
         )

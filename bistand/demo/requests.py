@@ -6,6 +6,11 @@ Every amount in the demo comes from bistand.rules: the history through the batch
 exactly as bistand.cases.services.build_request builds it from the database (members ordered by role
 and birth date, items in the order they are saved), so a snapshot stored by the demo equals the request
 the application would build — which the decision step checks before it lets a caseworker decide.
+
+Per-person assistance histories (members[].assistance_history, for jobbstimulans) are left out on purpose:
+build_request adds one only where an adult's own months differ from the household's, and in the demo every
+adult belongs to one household from its first case on (MemberPlan.valid_from), so each adult's own months
+are the household's. Costs are never accepted in full and no surplus is carried in the demo.
 """
 
 from bisect import bisect_left

@@ -74,11 +74,24 @@ class StaffMember(models.Model):
     weekly_hours_full_time = models.DecimalField(
         "veckoarbetstid vid heltid (timmar)", max_digits=4, decimal_places=2, default=Decimal("40")
     )
+    # Single sign-on maps the identity provider's claim (BISTAND_OIDC_STAFF_CLAIM) to this value.
+    sso_subject = models.CharField(
+        "id i kommunens inloggning",
+        max_length=150,
+        blank=True,
+        default="",
+        help_text="Värdet som kommunens inloggningstjänst skickar för medarbetaren, t.ex. anställningsnummer.",
+    )
 
     class Meta:
         verbose_name = "medarbetare"
         verbose_name_plural = "medarbetare"
         ordering = ["user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sso_subject"], condition=~models.Q(sso_subject=""), name="staff_sso_subject_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "bistand.selfsupport",
     "bistand.statistics",
     "bistand.lifecycle",
+    "bistand.normtables",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "bistand.normtables.middleware.SyncTablesMiddleware",
 ]
 
 ROOT_URLCONF = "bistand.project.urls"
@@ -107,3 +109,62 @@ LOGOUT_REDIRECT_URL = "/logga-in/"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# --- Staff login and API tokens ---
+# Sign-in, lockout, session limits and machine clients (bistand.accounts, bistand.apitokens); README
+# "Staff single sign-on" lists the environment variables. Every sign-in, failure and sign-out is audited.
+from datetime import timedelta  # noqa: E402
+
+from bistand.accounts.config import break_glass_users, oidc_config  # noqa: E402
+
+INSTALLED_APPS += ["axes", "mozilla_django_oidc", "bistand.accounts", "bistand.apitokens"]
+# After authentication: sign out idle or too old sessions; django-axes last (it answers lockouts).
+MIDDLEWARE += ["bistand.accounts.middleware.SessionTimeoutMiddleware", "axes.middleware.AxesMiddleware"]
+
+# Strong local passwords (only the break-glass accounts have one once single sign-on is on).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Lockout (django-axes): 5 failures for one username from one address lock it for 30 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("BISTAND_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("BISTAND_LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "bistand.accounts.views.locked_out"
+AXES_WHITELIST_CALLABLE = "bistand.accounts.views.is_single_sign_on_attempt"
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in Bistånd's own audit log
+AXES_VERBOSE = False
+
+# Sessions: signed out after 30 minutes without activity and after 10 hours in any case.
+BISTAND_SESSION_IDLE_SECONDS = int(os.environ.get("BISTAND_SESSION_IDLE_MINUTES", "30")) * 60
+BISTAND_SESSION_MAX_SECONDS = int(os.environ.get("BISTAND_SESSION_MAX_HOURS", "10")) * 3600
+SESSION_COOKIE_AGE = BISTAND_SESSION_MAX_SECONDS
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), on only when its variables are set.
+_OIDC = oidc_config(os.environ)
+BISTAND_OIDC_ENABLED = _OIDC is not None
+BISTAND_BREAK_GLASS_USERS = break_glass_users(os.environ)
+BISTAND_OIDC_STAFF_CLAIM = _OIDC.staff_claim if _OIDC else "sub"
+BISTAND_OIDC_STAFF_FIELD = _OIDC.match_field if _OIDC else "sso_subject"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "bistand.accounts.backends.PasswordBackend",
+]
+if _OIDC:
+    AUTHENTICATION_BACKENDS.append("bistand.accounts.backends.StaffOIDCBackend")
+    OIDC_RP_CLIENT_ID = _OIDC.client_id
+    OIDC_RP_CLIENT_SECRET = _OIDC.client_secret
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _OIDC.authorization_endpoint
+    OIDC_OP_TOKEN_ENDPOINT = _OIDC.token_endpoint
+    OIDC_OP_USER_ENDPOINT = _OIDC.userinfo_endpoint
+    OIDC_OP_JWKS_ENDPOINT = _OIDC.jwks_endpoint or None
+    OIDC_RP_SIGN_ALGO = _OIDC.sign_algo
+    OIDC_RP_SCOPES = _OIDC.scopes
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/logga-in/?sso=nekad"

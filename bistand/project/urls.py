@@ -1,5 +1,6 @@
 """URL map: each domain area mounts its own urls module."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,4 +13,8 @@ urlpatterns = [
     path("sjalvforsorjning/", include("bistand.selfsupport.urls")),
     path("statistik/", include("bistand.statistics.urls")),
     path("registerutdrag/", include("bistand.lifecycle.urls")),
+    path("parametrar/", include("bistand.normtables.urls")),
 ]
+
+if settings.BISTAND_OIDC_ENABLED:  # the municipality's single sign-on (OpenID Connect), when configured
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

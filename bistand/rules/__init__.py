@@ -11,15 +11,20 @@ JSON in, JSON out (the same through all three doors: Python, `bistand calculate`
         "month": "2025-06",                                  # required, "YYYY-MM"
         "members": [                                         # required; exactly one applicant
             {"id": "p1", "role": "applicant", "birth_date": "1990-04-01"},
-            {"id": "p2", "role": "co_applicant", "birth_date": "1991-05-02"},     # at most one
-            {"id": "c1", "role": "child", "birth_date": "2023-01-10", "preschool_lunch": True},
+            {"id": "p2", "role": "co_applicant", "birth_date": "1991-05-02",     # at most one
+             "assistance_history": ["2025-05"]},   # optional: this person's own months (jobbstimulans)
+            {"id": "c1", "role": "child", "birth_date": "2023-01-10", "preschool_lunch": True,
+             "days_in_household": 12},             # optional: part of the month with the other parent
         ],
         "household_size": 4,            # optional: persons in the dwelling's household if more than members
         "municipality": "demostad",     # optional: municipal parameters (rent caps); null = none
-        "costs": [{"kind": "rent", "amount": 7200, "description": "optional"}],
+        "costs": [{"kind": "rent", "amount": 7200, "description": "optional",
+                   "accepted_in_full": True, "reason": "Kortvarigt behov"}],   # optional judgement: no cap
         "extra_needs": [{"kind": "dental_care", "amount": 1200, "description": "optional"}],
         "incomes": [{"kind": "salary", "member": "p1", "amount": 4000, "year_to_date": 0}],  # member: default applicant
         "assistance_history": ["2025-01", "2025-02"],       # months with försörjningsstöd before `month`
+        "norm_supplements": [{"kind": "medical_diet", "amount": 400, "reason": "…", "member": "p1"}],
+        "carried_surplus": {"amount": 900, "from_month": "2025-05"},   # normöverskott counted as income
     })
     result == {"month", "norm_total", "costs_total", "extra_needs_total", "need_total", "income_total",
                "assistance", "surplus", "lines": [...], "parameters": {...}}   # amounts: int kronor
@@ -28,9 +33,12 @@ JSON in, JSON out (the same through all three doors: Python, `bistand calculate`
 counted/approved), "counted", "text" (Swedish), "parameter", "value", "source", "confidence", "member",
 "kind"}. Invariant: sum(line amounts) == assistance − surplus. `result["parameters"]["version"]` names the
 parameter set (store it with a snapshot); it also gives the year, legal source, confidence, the
-preliminary flag, the prisbasbelopp and the municipal parameter version used.
+preliminary flag, the prisbasbelopp and the municipal parameter version used; `norm.version` and
+`price_base_amount.version` name the table used ("file", or a version entered in the running system and
+supplied through params.supply — see parameters/README.md).
 
-Kinds (parameters/kinds.toml): costs rent, electricity, work_travel, home_insurance, union_fee,
+Kinds (parameters/kinds.toml): norm_supplements medical_diet, school_meals, meals_in_fee, disability,
+other_special_reason; costs rent, electricity, work_travel, home_insurance, union_fee,
 unemployment_fund_fee; extra_needs dental_care, glasses, medical_care, medicine, home_equipment,
 moving_costs, other_need; incomes salary, unemployment_benefit, sickness_benefit, parental_benefit,
 activity_support, child_allowance, housing_allowance, maintenance_support, student_aid, pension, other, and
@@ -42,6 +50,8 @@ From Python, int or an integral Decimal (e.g. from a DecimalField); floats are r
 Errors: `CalculationError` with `.errors` == [{"code", "message" (Swedish), "field"}, …] — every problem
 found, codes listed in errors.MESSAGES (e.g. invalid_month, invalid_date, member_not_born, child_over_20,
 negative_amount, non_integer_amount, unknown_kind, unknown_member, no_parameters_for_year,
+reason_required, invalid_days_in_household, days_not_child, conflicting_year_to_date,
+surplus_not_before_month, history_not_before_month,
 no_price_base_amount, missing_applicant, too_many_applicants, household_size_too_small,
 unknown_municipality). Nothing is half-computed. `bistand calculate` prints the same body on stdout and
 exits with status 2; the API answers 400 (malformed_json) or 422 with it.
@@ -59,16 +69,22 @@ Python API
         .client_meeting_time_goal (Decimal share, 0.25 = 25 %), .version
     municipality_codes() -> list[str]                    municipalities with a parameter file
     norm_for_year(year: int) -> NormTable                riksnorm table with sources and confidence marks
-    available_years() -> list[int]                       years with a riksnorm on file (2013–2026)
+    available_years() -> list[int]                       years with a riksnorm on file or supplied
     PARAMETER_VERSION: str                               e.g. "2026.1+3f2a…" (national parameter set)
-Typed dataclasses: CalculationRequest, Member, Cost, ExtraNeed, Income, Month; CalculationResult, Line,
+Typed dataclasses: CalculationRequest, Member, Cost, ExtraNeed, Income, NormSupplement, CarriedSurplus, Month; CalculationResult, Line,
 Totals (norm_total, costs_total, extra_needs_total, income_total, assistance, surplus).
 
 Decided rules (see the modules for the reasons): a member's age is the completed years on the last day of
 the month (months.py); all rules and sources are those in force on the last day of the month; a
 non-cohabiting case in a larger household gets common(household_size) × members / household_size rounded
-half-up; jobbstimulans is decided from `assistance_history` (income.py); municipal rent caps compare with
-the number of persons in the case.
+half-up; jobbstimulans is decided per adult from the member's own `assistance_history` when given, else
+from the household's (income.py); a child's free amount (one prisbasbelopp per calendar year) is per child
+over all of the child's salary items, and `year_to_date` describes the child, not the item; municipal rent
+caps compare with the number of persons in the case, except for a cost `accepted_in_full` (reason
+required); a child's `days_in_household` counts its personal costs as monthly / 30 × days (rounded half-up
+once; 30 days or more = the full month) while the child counts fully in the household's size for the
+common costs; `norm_supplements` raise the norm (norm_total) with a line each, the table is never changed;
+`carried_surplus` counts as income (income_total).
 """
 
 from bistand.rules.batch import calculate_many
@@ -78,7 +94,16 @@ from bistand.rules.errors import error as _error
 from bistand.rules.months import Month, age_at_end_of_month
 from bistand.rules.municipal import MunicipalParameters, municipal_parameters, municipality_codes
 from bistand.rules.params import NormTable, norm_table, norm_tables, parameter_version
-from bistand.rules.request import CalculationRequest, Cost, ExtraNeed, Income, Member, parse_request
+from bistand.rules.request import (
+    CalculationRequest,
+    CarriedSurplus,
+    Cost,
+    ExtraNeed,
+    Income,
+    Member,
+    NormSupplement,
+    parse_request,
+)
 from bistand.rules.result import CalculationResult, Line, Totals
 
 PARAMETER_VERSION: str = parameter_version()
@@ -102,6 +127,7 @@ __all__ = [
     "CalculationError",
     "CalculationRequest",
     "CalculationResult",
+    "CarriedSurplus",
     "Cost",
     "ExtraNeed",
     "Income",
@@ -109,6 +135,7 @@ __all__ = [
     "Member",
     "Month",
     "MunicipalParameters",
+    "NormSupplement",
     "NormTable",
     "Totals",
     "age_at_end_of_month",

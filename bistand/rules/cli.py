@@ -17,6 +17,13 @@ from bistand.rules.errors import CalculationError, error
 
 EXIT_OK = 0
 EXIT_INVALID = 2
+EPILOG = """Begäran (se bistand.rules): month, members, costs, incomes, extra_needs, assistance_history,
+household_size, municipality, och vid behov handläggarens bedömningar:
+  members[].assistance_history   personens egna månader med försörjningsstöd (jobbstimulans per person)
+  members[].days_in_household    barn som bor del av månaden i hushållet (1–31 dagar)
+  costs[].accepted_in_full       hela kostnaden godkänns trots kommunens tak (kräver costs[].reason)
+  norm_supplements               normen till en högre nivå av särskilda skäl (kind, amount, reason)
+  carried_surplus                normöverskott från en tidigare månad (amount, from_month)"""
 
 
 def load_json(text: str):
@@ -36,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="bistand calculate",
         description="Beräkna försörjningsstöd för en månad. Läser en JSON-begäran från FIL eller standard in.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "file", nargs="?", default="-", metavar="FIL", help="JSON-begäran (utelämnad eller - = stdin)"

@@ -65,3 +65,6 @@ def month_context(month: Month) -> MonthContext | None:
         child_earnings_limit=limit,
         work_incentive_rule=params.rule_on("work_incentive", last_day),
     )
+
+
+params.on_supply(month_context.cache_clear)  # a supplied table for a year replaces the cached months

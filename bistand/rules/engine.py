@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bistand.rules import explain, params
+from bistand.rules import explain, judgements, params
 from bistand.rules.context import MonthContext, month_context
 from bistand.rules.errors import CalculationError
 from bistand.rules.income import child_earnings_counted, work_incentive_window
 from bistand.rules.money import percent_of
+from bistand.rules.months import Month
 from bistand.rules.municipal import MunicipalParameters, find_municipal_parameters
-from bistand.rules.norm import OLDEST_CHILD_AGE, adults_cost, common_costs, common_costs_share
+from bistand.rules.norm import OLDEST_CHILD_AGE, adults_cost, common_costs, common_costs_share, part_of_month
 from bistand.rules.request import CalculationRequest, parse_request
 from bistand.rules.result import CalculationResult, Line, Totals
 from bistand.rules.validate import check_request
@@ -40,6 +41,14 @@ class _Household(NamedTuple):
     persons: int
 
 
+def _all_before(history, month: Month) -> bool:
+    """Every month of a history precedes `month` (False also for an unreadable month in a draft)."""
+    try:
+        return max(history) < month
+    except TypeError:
+        return False
+
+
 def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] | None):
     """(riksnorm total, household) — or None when the members are not valid."""
     last = ctx.last_day
@@ -52,10 +61,13 @@ def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] |
     personal = 0
     child_lines = [] if lines is not None else None
     for position, member in enumerate(members):
-        member_id, role, birth = member.id, member.role, member.birth_date
+        member_id, role, birth, days = member.id, member.role, member.birth_date, member.days_in_household
         if member_id in index or birth is None or birth > last:
             return None
         index[member_id] = position
+        own_history = member.assistance_history
+        if own_history and not _all_before(own_history, ctx.month):
+            return None
         # completed years on the last day of the month (months.age_at_end_of_month, inlined)
         age = last_year - birth.year - (birth.month * 32 + birth.day > last_md)
         if role == "child":
@@ -65,9 +77,18 @@ def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] |
             lunch = amount is not None
             if not lunch:
                 amount = with_lunch[age]
-            personal += amount
+            counted = amount
+            if days is not None:
+                if type(days) is not int or not 1 <= days <= 31:
+                    return None
+                counted = part_of_month(amount, days)
+            personal += counted
             if child_lines is not None:
-                child_lines.append(explain.child(ctx, member_id, age, amount, lunch, member.preschool_lunch))
+                child_lines.append(
+                    explain.child(ctx, member_id, age, amount, lunch, member.preschool_lunch, days, counted)
+                )
+        elif days is not None:  # days in the household are for children only
+            return None
         elif role == "applicant" and applicant is None and not member.preschool_lunch:
             applicant = position
         elif role == "co_applicant" and not cohabiting and not member.preschool_lunch:
@@ -94,21 +115,37 @@ def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] |
 def _costs(
     request, ctx: MonthContext, municipal: MunicipalParameters | None, persons: int, allowed: dict, lines
 ) -> int | None:
-    """Reasonable costs as stated, except that a municipal cap limits the month's total rent."""
+    """Reasonable costs as stated, except that a municipal cap limits the month's total rent.
+
+    A cost the caseworker accepts in full (`accepted_in_full`, with a reason: e.g. a short-term need, or
+    while the person actively looks for cheaper housing, SOSFS 2013:1) is not capped; it still uses up the
+    cap, so other rent items of the month are capped on what is left of it.
+    """
     rent_left = cap = municipal.rent_cap_for(persons) if municipal is not None else None
     total = 0
     for cost in request.costs:
-        kind, approved = cost.kind, cost.amount
+        kind, approved, in_full = cost.kind, cost.amount, cost.accepted_in_full
         if type(approved) is not int or approved < 0 or kind not in allowed:
             return None
+        if in_full is not False and (in_full is not True or not _has_text(cost.reason)):
+            return None
         capped = cap is not None and kind == "rent"
+        left_before = rent_left
         if capped:
-            approved = min(approved, rent_left)
-            rent_left -= approved
+            if not in_full:
+                approved = min(approved, rent_left)
+            rent_left -= min(approved, rent_left)
         total += approved
         if lines is not None:
             label = allowed[kind]
-            if capped:
+            if in_full:
+                over = capped and cost.amount > left_before
+                lines.append(
+                    judgements.accepted_in_full(
+                        ctx, kind, label, cost, cap if over else None, municipal, persons
+                    )
+                )
+            elif capped:
                 lines.extend(
                     explain.capped_cost(
                         ctx, kind, label, cost.description, cost.amount, approved, cap, municipal, persons
@@ -116,6 +153,31 @@ def _costs(
                 )
             else:
                 lines.append(explain.cost(ctx, kind, label, cost.description, approved))
+    return total
+
+
+def _has_text(value) -> bool:
+    return type(value) is str and bool(value.strip())
+
+
+def _norm_supplements(request, ctx: MonthContext, household: _Household, allowed: dict, lines) -> int | None:
+    """The norm at a higher level for special reasons (SOSFS 2013:1): extra lines, never a changed table."""
+    total = 0
+    for supplement in request.norm_supplements:
+        amount = supplement.amount
+        if type(amount) is not int or amount < 0 or supplement.kind not in allowed:
+            return None
+        if not _has_text(supplement.reason):
+            return None
+        position = (
+            household.applicant if supplement.member is None else household.index.get(supplement.member)
+        )
+        if position is None:
+            return None
+        total += amount
+        if lines is not None:
+            member_id = request.members[position].id
+            lines.append(judgements.norm_supplement(ctx, supplement, allowed[supplement.kind], member_id))
     return total
 
 
@@ -131,10 +193,34 @@ def _extra_needs(request, ctx: MonthContext, allowed: dict, lines) -> int | None
     return total
 
 
-def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lines) -> int | None:
-    members, history = request.members, request.assistance_history
+def _years_to_date(request, household: _Household) -> dict[int, int] | None:
+    """Member position -> earnings earlier in the calendar year; None when the items contradict each other.
+
+    `year_to_date` describes the member, not the item: every item of the member that gives it must give
+    the same amount (items that leave it out, or give 0, agree with any amount).
+    """
+    found: dict[int, int] = {}
     index, applicant = household.index, household.applicant
-    window = _NOT_YET
+    for income in request.incomes:
+        value = income.year_to_date
+        if not value:
+            continue
+        position = applicant if income.member is None else index.get(income.member)
+        if position is None or type(value) is not int or value < 0:
+            return None
+        if found.setdefault(position, value) != value:
+            return None
+    return found
+
+
+def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lines) -> int | None:
+    members, household_history = request.members, request.assistance_history
+    index, applicant = household.index, household.applicant
+    windows: dict[int, object] = {}  # member position -> jobbstimulans window (or None), decided once each
+    earned: dict[int, int] = {}  # child's position -> earnings this calendar year before the current item
+    years_to_date = _years_to_date(request, household)
+    if years_to_date is None:
+        return None
     total = 0
     for income in request.incomes:
         amount, year_to_date, spec = income.amount, income.year_to_date, specs.get(income.kind)
@@ -158,25 +244,39 @@ def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lin
             continue
         counted, note = amount, None
         if spec.employment and owner.role == "child":
-            # Children's own earnings (SoL 4 kap. 1 a §); jobbstimulans never applies to them.
+            # Children's own earnings (SoL 4 kap. 1 a §): free up to the limit per person and calendar year,
+            # over all of the child's salary items; jobbstimulans never applies to them.
             if ctx.child_earnings_limit is None:
                 return None
-            counted = child_earnings_counted(amount, year_to_date, ctx.child_earnings_limit)
+            before = earned.get(position)
+            if before is None:
+                before = years_to_date.get(position, 0)
+            counted = child_earnings_counted(amount, before, ctx.child_earnings_limit)
+            earned[position] = before + amount
             if lines is not None and counted < amount:
-                note = explain.child_earnings_exempt(ctx, owner.id, amount, amount - counted, year_to_date)
+                declared = years_to_date.get(position, 0)
+                note = explain.child_earnings_exempt(
+                    ctx, owner.id, amount, amount - counted, declared, before - declared
+                )
         elif spec.employment and ctx.work_incentive_rule is not None:
             rule = ctx.work_incentive_rule.values
+            window = windows.get(position, _NOT_YET)
+            own = owner.assistance_history
+            history = household_history if own is None else own
             if window is _NOT_YET:
                 window = None
                 if len(history) >= rule["qualifying_months"]:
                     indexes = [year * 12 + month - 1 for year, month in history]  # Month.index
                     window = work_incentive_window(indexes, rule["qualifying_months"], rule["window_months"])
+                windows[position] = window
+            if lines is not None:
+                who = explain.person(owner, own is not None)
             if window is not None and window.start <= ctx.month_index <= window.end:
                 counted = amount - percent_of(amount, rule["rate"])
                 if lines is not None:
-                    note = explain.work_incentive(ctx, owner.id, amount, amount - counted, window)
+                    note = explain.work_incentive(ctx, owner.id, who, amount, amount - counted, window)
             elif lines is not None:
-                note = explain.no_work_incentive(ctx, owner.id, window)
+                note = explain.no_work_incentive(ctx, owner.id, who, window)
         total += counted
         if lines is not None:
             if counted or note is None:
@@ -188,6 +288,19 @@ def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lin
     return total
 
 
+def _carried_surplus(request, ctx: MonthContext, lines) -> int | None:
+    """Normöverskott of an earlier month counted as income this month (the caseworker's decision)."""
+    carried = request.carried_surplus
+    if carried is None:
+        return 0
+    amount, source = carried.amount, carried.from_month
+    if type(amount) is not int or amount < 0 or type(source) is not Month or not source < ctx.month:
+        return None
+    if lines is not None:
+        lines.append(judgements.carried_surplus(ctx, amount, source))
+    return amount
+
+
 def _run(request: CalculationRequest, lines: list[Line] | None):
     """(totals, month context, municipal parameters) — or None when the request is not valid."""
     month = request.month
@@ -195,10 +308,7 @@ def _run(request: CalculationRequest, lines: list[Line] | None):
     if ctx is None:
         return None
     history = request.assistance_history
-    try:
-        if history and max(history) >= month:  # every month with assistance must precede this one
-            return None
-    except TypeError:  # an unreadable month (None) in a draft
+    if history and not _all_before(history, month):  # every month with assistance must precede this one
         return None
     municipal = None
     code = request.municipality
@@ -213,11 +323,15 @@ def _run(request: CalculationRequest, lines: list[Line] | None):
         return None
     norm, household = members
     kinds = params.kinds()
+    supplements = _norm_supplements(request, ctx, household, kinds.norm_supplements, lines)
     costs = _costs(request, ctx, municipal, household.persons, kinds.costs, lines)
     extra = _extra_needs(request, ctx, kinds.extra_needs, lines)
     income = _incomes(request, ctx, household, kinds.incomes, lines)
-    if costs is None or extra is None or income is None:
+    carried = _carried_surplus(request, ctx, lines)
+    if supplements is None or costs is None or extra is None or income is None or carried is None:
         return None
+    norm += supplements
+    income += carried
     balance = norm + costs + extra - income
     totals = Totals(norm, costs, extra, income, balance if balance > 0 else 0, -balance if balance < 0 else 0)
     return totals, ctx, municipal
@@ -246,7 +360,13 @@ def describe_parameters(ctx: MonthContext, municipal: MunicipalParameters | None
         "year": table.year,
         "confidence": params.weakest(source.confidence, table.confidence),
         "preliminary": table.preliminary,
-        "norm": {"source": source.cite, "title": source.title, "url": source.url, "parts": dict(table.marks)},
+        "norm": {
+            "source": source.cite,
+            "title": source.title,
+            "url": source.url,
+            "parts": dict(table.marks),
+            "version": table.version,
+        },
         "price_base_amount": None
         if pbb is None
         else {
@@ -254,6 +374,7 @@ def describe_parameters(ctx: MonthContext, municipal: MunicipalParameters | None
             "amount": pbb.value,
             "source": pbb.source.cite,
             "confidence": pbb.source.confidence,
+            "version": pbb.version,
         },
         "municipality": None if municipal is None else municipal.describe(),
     }

@@ -39,6 +39,14 @@ MESSAGES: dict[str, str] = {
     "household_size_too_small": (
         "Antalet personer i hushållet ({size}) kan inte vara mindre än antalet medlemmar i ärendet ({members})."
     ),
+    "invalid_days_in_household": "Antalet dagar i hushållet måste vara ett heltal från 1 till 31.",
+    "days_not_child": "Antalet dagar i hushållet kan bara anges för barn (roll child).",
+    "reason_required": "Skriv skälet till bedömningen. Skälet står i beräkningen och i beslutet.",
+    "conflicting_year_to_date": (
+        "Tidigare arbetsinkomst i år skiljer sig mellan inkomstposterna för ”{member}” ({first} kr och {second} kr). "
+        "Beloppet gäller personen och ska vara detsamma på alla poster."
+    ),
+    "surplus_not_before_month": "Normöverskottet måste komma från en månad före beräkningsmånaden {month}.",
     "history_not_before_month": "Månader med försörjningsstöd i historiken måste ligga före beräkningsmånaden {month}.",
     "no_parameters_for_year": "Det finns ingen riksnorm för år {year} i regelverket. Beräkningen kan inte göras.",
     "no_price_base_amount": (

@@ -14,12 +14,14 @@ from bistand.rules.municipal import MunicipalParameters
 from bistand.rules.norm import (
     BAND_OF_AGE,
     BANDS,
+    DAYS_IN_NORM_MONTH,
     FULL_TABLE_SIZE,
     LUNCH_BANDS,
     common_costs,
     extra_member_cost,
 )
 from bistand.rules.params import IncomeKind, RulePeriod, weakest
+from bistand.rules.request import Member
 from bistand.rules.result import Line
 
 MARK_NOTES = {
@@ -82,18 +84,46 @@ def adults(ctx: MonthContext, cohabiting: bool, amount: int, applicant_id: str) 
     )
 
 
-def child(ctx: MonthContext, member_id: str, age: int, amount: int, lunch: bool, asked_lunch: bool) -> Line:
+def child(
+    ctx: MonthContext,
+    member_id: str,
+    age: int,
+    amount: int,
+    lunch: bool,
+    asked_lunch: bool,
+    days: int | None = None,
+    counted: int | None = None,
+) -> Line:
+    """The child's personal costs; `days` in the household (part of the month with the other parent) gives
+    `counted` = amount × days / 30 rounded half-up once (norm.part_of_month)."""
     band_index = BAND_OF_AGE[age]
     band = BANDS[band_index]
     part = "without_lunch" if lunch else "with_lunch"
     ref, source, confidence = _norm_ref(ctx, part)
     who = band.noun + (" som äter lunch på förskolan" if lunch else "")
-    text = f"Personlig kostnad för {who}: {kr(amount)} ({ref})"
+    counted = amount if counted is None else counted
+    if days is None:
+        text = f"Personlig kostnad för {who}: {kr(amount)} ({ref})"
+    else:
+        source = f"{source}; SOSFS 2013:1"
+        if days >= DAYS_IN_NORM_MONTH:
+            share_text = f"{days} dagar i hushållet denna månad, hela månadsbeloppet {kr(amount)}"
+        else:
+            exact = amount * days % DAYS_IN_NORM_MONTH == 0
+            rounding = "" if exact else f" (avrundat från {kr_fraction(amount * days, DAYS_IN_NORM_MONTH)})"
+            share_text = (
+                f"{days} {'dag' if days == 1 else 'dagar'} i hushållet denna månad, "
+                f"{kr(amount)} / 30 × {days} {'dag' if days == 1 else 'dagar'} = {kr(counted)}{rounding}"
+            )
+        text = (
+            f"Personlig kostnad för {who}: {share_text}. Barnet bor del av månaden hos den andra föräldern; "
+            f"dagbeloppet är månadsbeloppet / 30, avrundat till hela kronor först på summan ({ref}; SOSFS 2013:1)"
+        )
     if asked_lunch and band_index >= LUNCH_BANDS:
         text += ". Lunch på förskolan påverkar inte beloppet från 7 års ålder."
     return Line(
         "norm.personal.child",
-        amount,
+        counted,
         text,
         source,
         confidence,
@@ -245,12 +275,16 @@ def income_not_counted(kind: str, spec: IncomeKind, member: str, amount: int, de
 
 
 def child_earnings_exempt(
-    ctx: MonthContext, member: str, amount: int, exempt: int, year_to_date: int
+    ctx: MonthContext, member: str, amount: int, exempt: int, year_to_date: int, same_month: int = 0
 ) -> Line:
+    """`year_to_date`: the child's earnings earlier in the year; `same_month`: the child's salary items
+    already counted against the free amount this month (the free amount is per person, not per item)."""
     rule: RulePeriod = ctx.child_earnings_rule
     pbb = ctx.price_base_amount
     share = "ett halvt prisbasbelopp" if rule.values["pbb_share"] < 1 else "ett prisbasbelopp"
     earlier = f"; tidigare i år {kr(year_to_date)}" if year_to_date else ""
+    if same_month:
+        earlier += f"; andra löneposter denna månad {kr(same_month)}"
     text = (
         f"Lön för hemmavarande barn eller skolungdom: {kr(exempt)} av {kr(amount)} räknas inte som inkomst. "
         f"Barns och skolungdomars egna arbetsinkomster räknas inte upp till {share} per kalenderår, "
@@ -271,13 +305,29 @@ def child_earnings_exempt(
     )
 
 
-def work_incentive(ctx: MonthContext, member: str, salary: int, disregarded: int, window: Window) -> Line:
+ROLE_NOUNS = {"applicant": "sökande", "co_applicant": "medsökande", "child": "barnet"}
+
+
+def person(member: Member, own_history: bool) -> tuple[str, str]:
+    """(who the line is about, whose months count): ("sökande p1", "hushållet") or ("medsökande p2", "p2")."""
+    who = f"{ROLE_NOUNS.get(member.role, 'hushållsmedlem')} {member.id}"
+    return who, (member.id if own_history else "hushållet")
+
+
+def work_incentive(
+    ctx: MonthContext, member: str, who: tuple[str, str], salary: int, disregarded: int, window: Window
+) -> Line:
+    """Names the person and the six months that qualified them (their own history, or the household's)."""
     rule: RulePeriod = ctx.work_incentive_rule
     rate = rule.values["rate"]
-    months = _in_words(rule.values["qualifying_months"])
+    qualifying = rule.values["qualifying_months"]
+    months = _in_words(qualifying)
+    name, whose = who
+    first, last = Month.from_index(window.qualified - qualifying + 1), Month.from_index(window.qualified)
+    subject = "Hushållet" if whose == "hushållet" else name[:1].upper() + name[1:]
     text = (
-        f"Jobbstimulans: {kr(disregarded)} ({rate * 100:.0f} % av lönen {kr(salary)}) räknas inte som inkomst. "
-        f"Hushållet fick försörjningsstöd {months} månader i följd till och med {Month.from_index(window.qualified)}, "
+        f"Jobbstimulans för {name}: {kr(disregarded)} ({rate * 100:.0f} % av lönen {kr(salary)}) räknas inte som "
+        f"inkomst. {subject} fick försörjningsstöd {months} månader i följd, {first} till och med {last}, "
         f"så jobbstimulansen gäller {Month.from_index(window.start)}–{Month.from_index(window.end)} "
         f"({rule.source.cite})"
     )
@@ -295,17 +345,18 @@ def work_incentive(ctx: MonthContext, member: str, salary: int, disregarded: int
     )
 
 
-def no_work_incentive(ctx: MonthContext, member: str, window: Window | None) -> Line:
+def no_work_incentive(ctx: MonthContext, member: str, who: tuple[str, str], window: Window | None) -> Line:
     rule: RulePeriod = ctx.work_incentive_rule
     months = _in_words(rule.values["qualifying_months"])
+    name, whose = who
     if window is None:
-        why = f"hushållet har inte fått försörjningsstöd {months} månader i följd före {ctx.month}"
+        why = f"{whose} har inte fått försörjningsstöd {months} månader i följd före {ctx.month}"
     else:
         why = (
             f"perioden {Month.from_index(window.start)}–{Month.from_index(window.end)} har löpt ut och kravet på "
             f"{months} nya månader i följd med försörjningsstöd är ännu inte uppfyllt"
         )
-    text = f"Jobbstimulans gäller inte denna månad: {why}. Hela lönen räknas ({rule.source.cite})."
+    text = f"Jobbstimulans gäller inte denna månad för {name}: {why}. Hela lönen räknas ({rule.source.cite})."
     return Line(
         "income.work_incentive",
         0,

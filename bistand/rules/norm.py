@@ -38,6 +38,25 @@ BAND_OF_AGE = tuple(next(i for i, b in enumerate(BANDS) if b.low <= age <= b.hig
 FULL_TABLE_SIZE = 7  # the ordinance tabulates common costs for 1 … 7 persons
 
 
+DAYS_IN_NORM_MONTH = 30  # the norm's daily amount is the monthly amount / 30
+
+
+def part_of_month(monthly: int, days: int) -> int:
+    """A child's personal costs for `days` days in the household (children living part of the month with the
+    other parent; SOSFS 2013:1: "beräkna kostnaderna efter det antal dagar barnet … vistas hos respektive
+    förälder").
+
+    The daily amount is the monthly amount / 30; the month's amount is monthly × days / 30, computed exactly
+    and rounded ONCE, half-up, to whole kronor (the daily amount itself is not rounded first):
+    3 060 × 12 / 30 = 1 224; 2 720 × 7 / 30 = 634,67 -> 635. 30 days or more is the full month (never more
+    than the table amount, also in a 31-day month). Only the personal costs are divided: the child still
+    counts as a member of the household for the common household costs.
+    """
+    if days >= DAYS_IN_NORM_MONTH:
+        return monthly
+    return share(monthly, days, DAYS_IN_NORM_MONTH)
+
+
 def band_tables(table: NormTable) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
     """Per-age look-up tables (age 0 … 20) for the with-lunch and the utan-lunch amounts."""
     with_lunch = tuple(table.with_lunch[BAND_OF_AGE[age]] for age in range(21))

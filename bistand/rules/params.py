@@ -9,7 +9,7 @@ Confidence marks, strongest first:
   official     the text of an SFS or a Socialstyrelsen / regeringen.se page;
   secondary    copied from a municipal page or third-party code that copies official figures;
   derived      computed here from official figures (the arithmetic is in the TOML comments);
-  preliminary  a stand-in until the official figure is published (riksnorm 2026);
+  preliminary  a stand-in until the official figure is published;
   example      invented for demonstration (municipal parameters of the demo city only).
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -28,7 +29,8 @@ PARAMETER_DIR = Path(__file__).parent / "parameters"
 CONFIDENCE_MARKS = ("official", "secondary", "derived", "preliminary", "example")
 NORM_PARTS = ("with_lunch", "without_lunch", "adults", "common")
 # Bump when amounts or rules change; the digest below changes on any edit to the national files anyway.
-PARAMETER_LABEL = "2026.1"
+PARAMETER_LABEL = "2026.2"
+FILE_VERSION = "file"  # the version id of a table read from the files here
 
 
 class ParameterFileError(RuntimeError):
@@ -70,6 +72,7 @@ class NormTable:
     marks: dict[str, str]
     notes: dict[str, str]
     sources: tuple[Source, ...]
+    version: str = FILE_VERSION  # "file", or the id of a supplied version (see `supply`)
 
     def source_on(self, day: date) -> Source:
         """The legal text that sets these amounts on `day` (2025: 2001:937 until June, 2025:468 from July)."""
@@ -97,6 +100,7 @@ class PriceBaseAmount:
     year: int
     value: int
     source: Source
+    version: str = FILE_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,9 @@ class Kinds:
     costs: dict[str, str]
     extra_needs: dict[str, str]
     incomes: dict[str, IncomeKind]
+    norm_supplements: dict[str, str] = field(
+        default_factory=dict
+    )  # the norm at a higher level (SOSFS 2013:1)
 
 
 def _read(path: Path) -> dict:
@@ -137,8 +144,8 @@ def _source(raw: dict, start: date | None = None) -> Source:
     )
 
 
-def _norm_table(path: Path) -> NormTable:
-    raw = _read(path)
+def parse_norm_table(raw: dict, version: str = FILE_VERSION) -> NormTable:
+    """One riksnorm year in the shape of riksnorm/<year>.toml (`from` dates as dates) into a NormTable."""
     table = NormTable(
         year=raw["year"],
         with_lunch=tuple(raw["children"]["with_lunch"]),
@@ -149,9 +156,9 @@ def _norm_table(path: Path) -> NormTable:
         marks=dict(raw["marks"]),
         notes=dict(raw.get("notes", {})),
         sources=tuple(_source(s) for s in raw["source"]),
+        version=version,
     )
     problems = [
-        str(table.year) != path.stem and "year differs from file name",
         len(table.with_lunch) != 8 and "with_lunch needs 8 bands",
         len(table.without_lunch) != 4 and "without_lunch needs 4 bands",
         len(table.common) != 7 and "common needs 7 sizes",
@@ -160,14 +167,64 @@ def _norm_table(path: Path) -> NormTable:
         table.sources[0].start != date(table.year, 1, 1) and "first source must start on 1 January",
     ]
     if any(problems):
-        raise ParameterFileError(f"{path.name}: {[p for p in problems if p]}")
+        raise ParameterFileError(f"riksnorm {table.year}: {[p for p in problems if p]}")
     return table
+
+
+def _norm_table(path: Path) -> NormTable:
+    raw = _read(path)
+    if str(raw.get("year")) != path.stem:
+        raise ParameterFileError(f"{path.name}: year differs from file name")
+    return parse_norm_table(raw)
+
+
+def parse_price_base_amount(raw: dict, version: str = FILE_VERSION) -> PriceBaseAmount:
+    """One `[[amount]]` entry of prisbasbelopp.toml into a PriceBaseAmount."""
+    return PriceBaseAmount(raw["year"], raw["value"], _source(raw, date(raw["year"], 1, 1)), version)
+
+
+# Tables supplied at run time (by the administration's database) that override or extend the files,
+# per year. The rules stay free of Django: the caller hands over parsed tables; `supply` clears the caches.
+@dataclass(frozen=True, slots=True)
+class Supplement:
+    norm_tables: dict[int, NormTable] = field(default_factory=dict)
+    price_base_amounts: dict[int, PriceBaseAmount] = field(default_factory=dict)
+    tag: str = ""  # names the supplied set in parameter_version(); "" when nothing is supplied
+
+
+_supplement = Supplement()
+_on_supply: list[Callable[[], None]] = []
+
+
+def supply(supplement: Supplement | None = None) -> None:
+    """Use `supplement`'s tables instead of (or besides) the files' for their years; None = files only."""
+    global _supplement
+    _supplement = supplement or Supplement()
+    for clear in (norm_tables.cache_clear, price_base_amounts.cache_clear, parameter_version.cache_clear):
+        clear()
+    for listener in _on_supply:
+        listener()
+
+
+def supplied() -> Supplement:
+    return _supplement
+
+
+def on_supply(listener: Callable[[], None]) -> None:
+    """Call `listener` (e.g. a cache's cache_clear) whenever the supplied tables change."""
+    _on_supply.append(listener)
+
+
+@cache
+def file_norm_tables() -> dict[int, NormTable]:
+    """Every riksnorm year in the files, by year."""
+    return {t.year: t for t in map(_norm_table, sorted((PARAMETER_DIR / "riksnorm").glob("*.toml")))}
 
 
 @cache
 def norm_tables() -> dict[int, NormTable]:
-    """Every riksnorm year on file, by year."""
-    return {t.year: t for t in map(_norm_table, sorted((PARAMETER_DIR / "riksnorm").glob("*.toml")))}
+    """Every riksnorm year on file or supplied (a supplied table wins), by year."""
+    return dict(sorted({**file_norm_tables(), **_supplement.norm_tables}.items()))
 
 
 def norm_table(year: int) -> NormTable | None:
@@ -176,12 +233,14 @@ def norm_table(year: int) -> NormTable | None:
 
 
 @cache
-def price_base_amounts() -> dict[int, PriceBaseAmount]:
+def file_price_base_amounts() -> dict[int, PriceBaseAmount]:
     raw = _read(PARAMETER_DIR / "prisbasbelopp.toml")
-    return {
-        a["year"]: PriceBaseAmount(a["year"], a["value"], _source(a, date(a["year"], 1, 1)))
-        for a in raw["amount"]
-    }
+    return {a["year"]: parse_price_base_amount(a) for a in raw["amount"]}
+
+
+@cache
+def price_base_amounts() -> dict[int, PriceBaseAmount]:
+    return dict(sorted({**file_price_base_amounts(), **_supplement.price_base_amounts}.items()))
 
 
 def price_base_amount(year: int) -> PriceBaseAmount | None:
@@ -214,7 +273,12 @@ def rule_on(name: str, day: date) -> RulePeriod | None:
 def kinds() -> Kinds:
     raw = _read(PARAMETER_DIR / "kinds.toml")
     incomes = {name: IncomeKind(**spec) for name, spec in raw["incomes"].items()}
-    return Kinds(costs=dict(raw["costs"]), extra_needs=dict(raw["extra_needs"]), incomes=incomes)
+    return Kinds(
+        costs=dict(raw["costs"]),
+        extra_needs=dict(raw["extra_needs"]),
+        incomes=incomes,
+        norm_supplements=dict(raw.get("norm_supplements", {})),
+    )
 
 
 @cache
@@ -222,9 +286,10 @@ def parameter_version() -> str:
     """'<label>+<digest>': names the national parameter set; stored with every calculation snapshot.
 
     The digest covers every national parameter file, so any edit to an amount or a source changes the
-    version even if nobody bumps the label. Municipal parameters carry their own version ids.
+    version even if nobody bumps the label; supplied tables add their tag. Municipal parameters carry their own version ids.
     """
     digest = hashlib.sha256()
     for path in sorted(PARAMETER_DIR.glob("*.toml")) + sorted((PARAMETER_DIR / "riksnorm").glob("*.toml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{PARAMETER_LABEL}+{digest.hexdigest()[:12]}"
+    supplied = f"+{_supplement.tag}" if _supplement.tag else ""
+    return f"{PARAMETER_LABEL}+{digest.hexdigest()[:12]}{supplied}"

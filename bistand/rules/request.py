@@ -8,7 +8,7 @@ a Django DecimalField pass); floats, fractions and negative numbers are refused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -24,6 +24,10 @@ class Member:
     role: str  # "applicant" | "co_applicant" | "child"
     birth_date: date
     preschool_lunch: bool = False  # a 0–6-year-old who eats lunch at preschool five days a week
+    # This member's own months with försörjningsstöd before the month; None = use the household's history.
+    assistance_history: tuple[Month, ...] | None = None
+    # A child living part of the month with the other parent: days in this household (1–31); None = all month.
+    days_in_household: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,28 @@ class Cost:
     kind: str  # see kinds.toml [costs]
     amount: int
     description: str = ""
+    accepted_in_full: bool = (
+        False  # the caseworker accepts the actual cost: no municipal cap (reason required)
+    )
+    reason: str = ""  # why the cost is accepted in full; shown in the explanation and the decision
+
+
+@dataclass(frozen=True, slots=True)
+class NormSupplement:
+    """The norm at a higher level for a special reason (SOSFS 2013:1), e.g. a medically required diet."""
+
+    kind: str  # see kinds.toml [norm_supplements]
+    amount: int
+    reason: str  # why, in the caseworker's words; required
+    member: str | None = None  # member id; None means the applicant
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedSurplus:
+    """Normöverskott of an earlier month that the caseworker has decided to count as income this month."""
+
+    amount: int
+    from_month: Month
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +85,8 @@ class CalculationRequest:
     assistance_history: tuple[Month, ...] = ()  # months with försörjningsstöd before `month`
     household_size: int | None = None  # persons sharing the dwelling's household, if more than members
     municipality: str | None = None  # code of a municipal parameter file, e.g. "demostad"
+    norm_supplements: tuple[NormSupplement, ...] = ()
+    carried_surplus: CarriedSurplus | None = None
 
 
 _TOP = {
@@ -70,12 +98,18 @@ _TOP = {
     "assistance_history",
     "household_size",
     "municipality",
+    "norm_supplements",
+    "carried_surplus",
 }
 _ITEM_FIELDS = {
-    "members": ({"id", "role", "birth_date"}, {"preschool_lunch"}),
-    "costs": ({"kind", "amount"}, {"description"}),
+    "members": (
+        {"id", "role", "birth_date"},
+        {"preschool_lunch", "assistance_history", "days_in_household"},
+    ),
+    "costs": ({"kind", "amount"}, {"description", "accepted_in_full", "reason"}),
     "extra_needs": ({"kind", "amount"}, {"description"}),
     "incomes": ({"kind", "amount"}, {"member", "year_to_date", "description"}),
+    "norm_supplements": ({"kind", "amount"}, {"reason", "member"}),  # a missing reason: reason_required
 }
 
 
@@ -133,6 +167,19 @@ class _Reader:
         self.fail("invalid_date", path)
         return None
 
+    def boolean(self, value, path: str) -> bool | None:
+        if not isinstance(value, bool):
+            self.fail("invalid_boolean", path)
+            return None
+        return value
+
+    def months(self, value, path: str) -> tuple | None:
+        """A list of "YYYY-MM" months; unreadable entries become None (each reported)."""
+        if not isinstance(value, list):
+            self.fail("not_a_list", path)
+            return None
+        return tuple(self.month(v, f"{path}[{i}]") for i, v in enumerate(value))
+
     def get(self, raw: dict, key: str, path: str, read, default=None):
         """Read raw[key] with `read`; a missing key gives `default` (missing_field is reported by `fields`)."""
         return read(raw[key], f"{path}.{key}") if key in raw else default
@@ -159,12 +206,48 @@ def _member(r: _Reader, raw: dict, path: str) -> Member:
     lunch = raw.get("preschool_lunch", False)
     if not isinstance(lunch, bool):
         r.fail("invalid_boolean", f"{path}.preschool_lunch")
+    days = raw.get("days_in_household")
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int)):
+        r.fail("invalid_days_in_household", f"{path}.days_in_household")
+        days = None  # unreadable; its error is recorded
+    history = raw.get("assistance_history")
     return Member(
         id=r.get(raw, "id", path, r.text),
         role=role if role in ROLES else None,
         birth_date=r.get(raw, "birth_date", path, r.date),
         preschool_lunch=lunch is True,
+        assistance_history=None if history is None else r.months(history, f"{path}.assistance_history"),
+        days_in_household=days,
     )
+
+
+def _cost(r: _Reader, raw: dict, path: str) -> Cost:
+    return Cost(
+        kind=r.get(raw, "kind", path, r.text),
+        amount=r.get(raw, "amount", path, r.amount),
+        description=r.get(raw, "description", path, r.text, ""),
+        accepted_in_full=r.get(raw, "accepted_in_full", path, r.boolean, False) is True,
+        reason=r.get(raw, "reason", path, r.text, "") or "",
+    )
+
+
+def _norm_supplement(r: _Reader, raw: dict, path: str) -> NormSupplement:
+    return NormSupplement(
+        kind=r.get(raw, "kind", path, r.text),
+        amount=r.get(raw, "amount", path, r.amount),
+        reason=r.get(raw, "reason", path, r.text, "") or "",
+        member=r.get(raw, "member", path, lambda v, p: None if v is None else r.text(v, p)),
+    )
+
+
+def _carried_surplus(r: _Reader, data: dict) -> CarriedSurplus | None:
+    raw = data.get("carried_surplus")
+    if raw is None:
+        return None
+    if not r.fields(raw, "carried_surplus", {"amount", "from_month"}, set()):
+        return None
+    path = "carried_surplus"
+    return CarriedSurplus(r.get(raw, "amount", path, r.amount), r.get(raw, "from_month", path, r.month))
 
 
 def _amount_item(cls):
@@ -220,12 +303,14 @@ def parse_request(data: dict) -> CalculationRequest:
     draft = CalculationRequest(
         month=month,
         members=members,
-        costs=r.items(data, "costs", _amount_item(Cost)),
+        costs=r.items(data, "costs", _cost),
         incomes=r.items(data, "incomes", _income),
         extra_needs=r.items(data, "extra_needs", _amount_item(ExtraNeed)),
         assistance_history=_history(r, data),
         household_size=_household_size(r, data.get("household_size")),
         municipality=municipality,
+        norm_supplements=r.items(data, "norm_supplements", _norm_supplement),
+        carried_surplus=_carried_surplus(r, data),
     )
     semantic = check_request(draft)
     if "members" not in data:  # already reported as missing_field; "no applicant" would only repeat it
@@ -234,8 +319,10 @@ def parse_request(data: dict) -> CalculationRequest:
     if errors:
         raise CalculationError(errors)
     history = tuple(sorted(set(draft.assistance_history)))
-    return CalculationRequest(**{**_as_dict(draft), "assistance_history": history})
-
-
-def _as_dict(request: CalculationRequest) -> dict:
-    return {name: getattr(request, name) for name in CalculationRequest.__dataclass_fields__}
+    members = tuple(
+        m
+        if m.assistance_history is None
+        else replace(m, assistance_history=tuple(sorted(set(m.assistance_history))))
+        for m in draft.members
+    )
+    return replace(draft, assistance_history=history, members=members)

@@ -118,4 +118,34 @@ def sample_request(rng: random.Random, month: Month | None = None) -> dict:
         incomes.append({"kind": rng.choice(_NOT_COUNTED), "member": "a1", "amount": rng.randint(1, 50) * 100})
     request["incomes"] = incomes
     request["assistance_history"] = _history(rng, month)
+    _judgements(rng, month, request)
     return request
+
+
+def _judgements(rng: random.Random, month: Month, request: dict) -> None:
+    """Per-person histories, part-time children, a second salary item of a child, costs accepted in full,
+    norm supplements and carried normöverskott — drawn last, so the fields above stay as they were."""
+    members = request["members"]
+    for member in members:
+        if member["role"] != "child" and rng.random() < 0.2:
+            member["assistance_history"] = _history(rng, month)
+        elif member["role"] == "child" and rng.random() < 0.1:
+            member["days_in_household"] = rng.randint(1, 31)
+    for income in list(request["incomes"]):
+        if income["kind"] == "salary" and income["member"].startswith("c") and rng.random() < 0.5:
+            second = {"kind": "salary", "member": income["member"], "amount": rng.randint(1, 300) * 100}
+            if income.get("year_to_date") and rng.random() < 0.5:
+                second["year_to_date"] = income["year_to_date"]
+            request["incomes"].append(second)
+    if rng.random() < 0.1:
+        request["costs"][0].update(accepted_in_full=True, reason="Kortvarigt behov")
+    if rng.random() < 0.1:
+        request["norm_supplements"] = [
+            {"kind": "medical_diet", "amount": rng.randint(1, 80) * 10, "reason": "Läkarintyg om specialkost"}
+        ]
+    if rng.random() < 0.1:
+        back = rng.randint(1, 3)
+        request["carried_surplus"] = {
+            "amount": rng.randint(1, 300) * 10,
+            "from_month": str(Month.from_index(month.index - back)),
+        }

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bistand.rules import params
 from bistand.rules.context import month_context
 from bistand.rules.errors import ErrorItem, error
-from bistand.rules.months import age_at_end_of_month
+from bistand.rules.months import Month, age_at_end_of_month
 from bistand.rules.municipal import find_municipal_parameters
 from bistand.rules.norm import OLDEST_CHILD_AGE
 from bistand.rules.request import ROLES, CalculationRequest
@@ -41,6 +41,13 @@ def _members(request: CalculationRequest, errors: list[ErrorItem]) -> tuple[dict
             errors.append(error("invalid_role", f"members[{i}].role"))
         if member.preschool_lunch and role in ("applicant", "co_applicant"):
             errors.append(error("preschool_lunch_not_child", f"members[{i}].preschool_lunch"))
+        days = member.days_in_household
+        if days is not None:
+            if type(days) is not int or not 1 <= days <= 31:
+                errors.append(error("invalid_days_in_household", f"members[{i}].days_in_household"))
+            elif role in ("applicant", "co_applicant"):
+                errors.append(error("days_not_child", f"members[{i}].days_in_household"))
+        _history(member.assistance_history or (), month, f"members[{i}].assistance_history", errors)
         birth = member.birth_date
         if month is not None and birth is not None:
             if birth > last:
@@ -54,6 +61,17 @@ def _members(request: CalculationRequest, errors: list[ErrorItem]) -> tuple[dict
     for i in co_applicants[1:]:
         errors.append(error("too_many_co_applicants", f"members[{i}].role"))
     return index, (applicants or [0])[0]
+
+
+def _history(history, month, path: str, errors: list[ErrorItem]) -> None:
+    """Months with assistance must be months (None: unreadable, already reported) before the calculation month."""
+    for i, past in enumerate(history):
+        if past is None:
+            continue
+        if not isinstance(past, Month):
+            errors.append(error("invalid_month", f"{path}[{i}]"))
+        elif month is not None and past >= month:
+            errors.append(error("history_not_before_month", f"{path}[{i}]", month=month))
 
 
 def _bad_amount(value) -> str | None:
@@ -80,17 +98,69 @@ def _items(items, name: str, allowed, errors: list[ErrorItem]) -> None:
                 errors.append(error(problem, f"{name}[{i}].amount"))
 
 
+def _blank(value) -> bool:
+    return not (isinstance(value, str) and value.strip())
+
+
+def _costs(request, errors: list[ErrorItem]) -> None:
+    for i, cost in enumerate(request.costs):
+        if cost is None:
+            continue
+        in_full = cost.accepted_in_full
+        if in_full is not True and in_full is not False:
+            errors.append(error("invalid_boolean", f"costs[{i}].accepted_in_full"))
+        elif in_full is True and _blank(cost.reason):
+            errors.append(error("reason_required", f"costs[{i}].reason"))
+
+
+def _norm_supplements(request, index, errors: list[ErrorItem]) -> None:
+    for i, supplement in enumerate(request.norm_supplements):
+        if supplement is None:
+            continue
+        if _blank(supplement.reason):
+            errors.append(error("reason_required", f"norm_supplements[{i}].reason"))
+        if supplement.member is not None and supplement.member not in index:
+            errors.append(error("unknown_member", f"norm_supplements[{i}].member", member=supplement.member))
+
+
+def _carried_surplus(request, errors: list[ErrorItem]) -> None:
+    carried = request.carried_surplus
+    if carried is None:
+        return
+    problem = _bad_amount(carried.amount)
+    if problem:
+        errors.append(error(problem, "carried_surplus.amount"))
+    source, month = carried.from_month, request.month
+    if source is not None and not isinstance(source, Month):
+        errors.append(error("invalid_month", "carried_surplus.from_month"))
+    elif source is not None and month is not None and source >= month:
+        errors.append(error("surplus_not_before_month", "carried_surplus.from_month", month=month))
+
+
 def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> None:
     members = request.members
+    declared: dict[int, int] = {}  # member position -> the first year_to_date given for the member
     for i, income in enumerate(request.incomes):
         if income is None:
             continue
         year_to_date = income.year_to_date
+        owner = applicant if income.member is None else index.get(income.member)
         if type(year_to_date) is not int or year_to_date < 0:
             problem = _bad_amount(year_to_date)
             if problem:
                 errors.append(error(problem, f"incomes[{i}].year_to_date"))
-        owner = applicant if income.member is None else index.get(income.member)
+        elif year_to_date and owner is not None:
+            first = declared.setdefault(owner, year_to_date)
+            if first != year_to_date:
+                errors.append(
+                    error(
+                        "conflicting_year_to_date",
+                        f"incomes[{i}].year_to_date",
+                        member=members[owner].id if members[owner] is not None else owner,
+                        first=first,
+                        second=year_to_date,
+                    )
+                )
         if owner is None:
             errors.append(error("unknown_member", f"incomes[{i}].member", member=income.member))
         elif (
@@ -122,7 +192,11 @@ def check_request(request: CalculationRequest) -> list[ErrorItem]:
     _items(request.costs, "costs", kinds.costs, errors)
     _items(request.extra_needs, "extra_needs", kinds.extra_needs, errors)
     _items(request.incomes, "incomes", kinds.incomes, errors)
+    _items(request.norm_supplements, "norm_supplements", kinds.norm_supplements, errors)
+    _costs(request, errors)
+    _norm_supplements(request, index, errors)
     _incomes(request, context, index, applicant, errors)
+    _carried_surplus(request, errors)
     history = request.assistance_history
     latest = None
     if history:  # a draft from the JSON reader may hold None for an unreadable month

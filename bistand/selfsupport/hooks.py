@@ -55,6 +55,7 @@ def follow_ups_panel(staff, request):
             "days": DUE_SOON_DAYS,
         },
         order=20,
+        cases=[p.case_id for p in due[:PANEL_LIMIT]],
     )
 
 
@@ -84,6 +85,7 @@ def reminders_panel(staff, request):
             "next": request.get_full_path() if request else "/",
         },
         order=25,
+        cases=[item.case_id for item in items[:PANEL_LIMIT]],
     )
 
 
@@ -106,6 +108,7 @@ def continuity_panel(staff, request):
             "more": max(0, len(not_met) - PANEL_LIMIT),
         },
         order=30,
+        cases=[c.pk for c in listed],
     )
 
 

@@ -39,17 +39,21 @@ HEADER = [
 ]
 
 
-def extract_rows(month: Month, municipality, staff, secret: bytes):
+def extract_rows(month: Month, municipality, staff, secret: bytes, case_ids: set | None = None):
+    """The extract's rows, header first. `case_ids`, if given, receives the cases behind the rows (the
+    month's payments), so the download's audit row can name every case it contains."""
     pseudo = privacy.Pseudonymiser(secret, EXPORT_KEY)
     households = socialstyrelsen.households_for_month(month, municipality)
     ids = [h.household_id for h in households]
     units: dict[int, str] = {}  # the unit of the household's largest payment for the month
-    for household_id, unit in (
+    for household_id, unit, case_id in (
         Payment.objects.filter(month=month.first, case__household_id__in=ids)
         .order_by("case__household_id", "-amount", "pk")
-        .values_list("case__household_id", "case__unit__name")
+        .values_list("case__household_id", "case__unit__name", "case_id")
     ):
         units.setdefault(household_id, unit)
+        if case_ids is not None:
+            case_ids.add(case_id)
     visible = set(visible_cases(staff).filter(household_id__in=ids).values_list("household_id", flat=True))
     protected = set(
         Person.objects.filter(memberships__household_id__in=ids)
@@ -94,9 +98,9 @@ def extract_rows(month: Month, municipality, staff, secret: bytes):
         ]
 
 
-def extract_text(month: Month, municipality, staff, secret: bytes) -> str:
+def extract_text(month: Month, municipality, staff, secret: bytes, case_ids: set | None = None) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(
-        extract_rows(month, municipality, staff, secret)
+        extract_rows(month, municipality, staff, secret, case_ids)
     )
     return "\ufeff" + buffer.getvalue()

@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, screenshot, serious_violations, sign_in
 
@@ -30,7 +31,7 @@ def decided(browser, site):
     clicks(page.get_by_role("link", name=re.compile(r"^Besluta\b")).first)
     page.wait_for_url(re.compile(r"/arenden/\d+/ansokningar/\d+/$"))
     application_url = page.url
-    assert page.get_by_role("heading", name="Oförändrad sedan förra månaden").is_visible()
+    expect(page.get_by_role("heading", name="Oförändrad sedan förra månaden")).to_be_visible()
     screenshot(page, "02-ansokan-oforandrad")
     clicks(page.get_by_role("button", name="Bekräfta beslut enligt förslaget"))
     page.wait_for_load_state()
@@ -52,8 +53,8 @@ def decided(browser, site):
 def test_an_unchanged_application_is_decided_in_at_most_three_clicks(decided):
     page = decided["page"]
     assert decided["clicks"] <= 3
-    assert page.get_by_text("Beslutet är fattat").is_visible()
-    assert page.get_by_role("heading", name=re.compile(r"^(Bifall|Delvis bifall|Avslag): ")).is_visible()
+    expect(page.get_by_text("Beslutet är fattat")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^(Bifall|Delvis bifall|Avslag): "))).to_be_visible()
 
 
 def test_the_decision_letter_downloads_and_reads_in_swedish(decided):
@@ -78,7 +79,7 @@ def test_another_districts_caseworker_is_refused_the_case(decided, browser, site
     page = sign_in(browser, site, "handlaggare2")
     response = page.goto(decided["case_url"])
     assert response.status == 403
-    assert page.get_by_role("heading", name="Du har inte behörighet").is_visible()
+    expect(page.get_by_role("heading", name="Du har inte behörighet")).to_be_visible()
     screenshot(page, "09-nekad")
     page.context.close()
 
@@ -105,8 +106,8 @@ def test_registering_an_application_keeps_input_beside_a_clear_error(decided, si
     costs = page.locator("fieldset.items").first
     costs.get_by_label(re.compile(r"^Belopp \(kr\), kostnader rad 1")).fill("5 000,50")
     page.get_by_role("button", name="Registrera och beräkna").click()
-    assert page.get_by_role("alert").filter(has_text="Ansökan är inte sparad").is_visible()
-    assert page.get_by_text("Skriv beloppet i hela kronor, utan ören.").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="Ansökan är inte sparad")).to_be_visible()
+    expect(page.get_by_text("Skriv beloppet i hela kronor, utan ören.")).to_be_visible()
     assert costs.get_by_label(re.compile(r"^Belopp \(kr\), kostnader rad 1")).input_value() == "5 000,50"
     screenshot(page, "04-ansokan-fel")
     assert serious_violations(page) == []
@@ -130,8 +131,8 @@ def test_journal_note_is_added_without_a_page_load(decided, site):
 
 def test_unit_manager_sees_caseloads_and_searches_the_log(decided, browser, site):
     page = sign_in(browser, site, "enhetschef")
-    assert page.get_by_role("heading", name="Enhetens ärenden", level=1).is_visible()
-    assert page.get_by_role("table", name=re.compile("Aktuella hushåll per handläggare")).is_visible()
+    expect(page.get_by_role("heading", name="Enhetens ärenden", level=1)).to_be_visible()
+    expect(page.get_by_role("table", name=re.compile("Aktuella hushåll per handläggare"))).to_be_visible()
     screenshot(page, "06-enhetschef")
     assert serious_violations(page) == []
     page.goto(f"{site.url}/logg/")
@@ -142,7 +143,7 @@ def test_unit_manager_sees_caseloads_and_searches_the_log(decided, browser, site
     page.locator("#audit-results").get_by_text("Ansökan, beräkning och beslutsförslag").first.wait_for()
     assert page.locator("#audit-results").get_by_text("Loggsökning").count() == 0
     # The openings while deciding (module set-up) are in the log; later tests roll their own entries back.
-    assert page.locator("#audit-results").get_by_text("Visade").first.is_visible()
+    expect(page.locator("#audit-results").get_by_text("Visade").first).to_be_visible()
     screenshot(page, "07-logg")
     assert serious_violations(page) == []
     page.context.close()
@@ -153,6 +154,6 @@ def test_an_application_to_review_shows_its_items_for_change(decided, site):
     page.goto(f"{site.url}/")
     page.get_by_role("link", name=re.compile(r"^Granska\b")).first.click()
     page.wait_for_url(re.compile(r"/arenden/\d+/ansokningar/\d+/$"))
-    assert page.get_by_role("table", name=re.compile("Beslutsförslag per behovspost")).is_visible()
+    expect(page.get_by_role("table", name=re.compile("Beslutsförslag per behovspost"))).to_be_visible()
     screenshot(page, "08-ansokan-granska")
     assert serious_violations(page) == []

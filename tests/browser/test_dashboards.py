@@ -9,6 +9,7 @@ import re
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import DEMO_PASSWORD, screenshot, serious_violations, sign_in
 
@@ -133,7 +134,7 @@ def _as_shown(cell) -> str:
 def test_analyst_sees_the_city_comparison(browser, site, users, month):
     page = sign_in(browser, site, users["analyst"])
     page.goto(f"{site.url}/statistik/jamforelse/?month={month}")
-    assert page.get_by_role("table", name=re.compile("Nyckeltal per stadsområde")).is_visible()
+    expect(page.get_by_role("table", name=re.compile("Nyckeltal per stadsområde"))).to_be_visible()
     screenshot(page, "statistik-jamforelse-analytiker")
     assert serious_violations(page) == []
     page.context.close()

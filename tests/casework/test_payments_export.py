@@ -182,3 +182,13 @@ def test_the_command(unit, tmp_path):
     assert "Inga nya utbetalningar" in out.getvalue()
     with pytest.raises(CommandError, match="ingen bankdag"):
         call_command("export_payments", "--pay-date", "2026-06-19", "--out", str(tmp_path))  # midsommarafton
+
+
+def test_the_export_audit_row_names_every_case_in_the_file(unit, tmp_path):
+    from bistand.casework.models import AuditEvent
+
+    a = paid_case(unit, "Anna", 11_600)
+    b = paid_case(unit, "Björn", 5_480)
+    export_payments(PAY_DAY, tmp_path)
+    event = AuditEvent.objects.get(action="export")
+    assert set(event.case_links.values_list("case_id", flat=True)) == {a.case_id, b.case_id}

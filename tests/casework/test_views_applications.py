@@ -7,7 +7,6 @@ rent cap for 1 person from 2024 is 5 600, so rent 5 000 is approved in full):
     5 220 + 5 000 + 300 = 10 520 kr försörjningsstöd.
 """
 
-import base64
 import json
 
 import pytest
@@ -15,7 +14,7 @@ from django.urls import reverse
 
 from bistand.cases.models import Application, Decision, DeclaredItem, Payment
 from bistand.casework import applications
-from tests.casework.views_world import FAST_HASHERS, PASSWORD, build_world
+from tests.casework.views_world import FAST_HASHERS, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -217,21 +216,6 @@ def test_the_api_receives_an_application_for_a_signed_in_caseworker(owner_client
     assert (application.channel, application.kind, application.version) == ("e_service", "recurring", 1)
     assert sorted(application.items.values_list("kind", "amount")) == [("rent", 5_000), ("salary", 1_500)]
     assert data["url"] == reverse("casework:application", args=[world.case.pk, application.pk])
-
-
-def test_the_api_accepts_basic_auth_and_refuses_strangers(client, world):
-    def auth(staff):
-        token = base64.b64encode(f"{staff.user.username}:{PASSWORD}".encode()).decode()
-        return {"HTTP_AUTHORIZATION": f"Basic {token}"}
-
-    ok = client.post("/api/v1/applications", api_body(), content_type="application/json", **auth(world.owner))
-    assert ok.status_code == 201
-    refused = client.post(
-        "/api/v1/applications", api_body(), content_type="application/json", **auth(world.other)
-    )
-    assert refused.status_code == 403 and refused.json()["errors"][0]["code"] == "forbidden"
-    anonymous = client.post("/api/v1/applications", api_body(), content_type="application/json")
-    assert anonymous.status_code == 401
 
 
 def test_the_api_names_unknown_kinds_and_cases(owner_client, world):

@@ -4,6 +4,7 @@ the work queue of the demo caseworker, protected cases, idempotence and determin
 import io
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from bistand.cases.models import Application, BarrierRegistration, Case, Decision, Payment
@@ -33,7 +34,7 @@ def snapshot() -> tuple:
     return numbers, paid, barriers
 
 
-def test_the_demo_city():
+def test_the_demo_city(client):
     output = build()
     assert "Skapar hushåll" in output and "Demostad klar" in output
 
@@ -51,7 +52,19 @@ def test_the_demo_city():
         "analytiker": "analyst",
     }
     admin = StaffMember.objects.get(user__username="admin").user
-    assert admin.is_superuser and admin.check_password("demo-2026")
+    # Daily administration without a superuser: the permission group, and still the admin's pages.
+    assert not admin.is_superuser and admin.is_staff and admin.check_password("demo-2026")
+    assert list(admin.groups.values_list("name", flat=True)) == ["administrator"]
+    assert not User.objects.filter(is_superuser=True).exists()
+    client.force_login(admin)
+    assert client.get("/admin/").status_code == 200
+    staff_page = client.get("/admin/organisation/staffmember/")
+    assert staff_page.status_code == 200 and "Johan Bergström" in staff_page.content.decode()
+    assert client.get("/admin/people/person/").status_code == 200
+    for person in Person.objects.exclude(protected_identity="")[:3]:  # never found, by name or number
+        for query in (person.personal_number, person.last_name):
+            found = client.get("/admin/people/person/", {"q": query}).context["cl"].result_list
+            assert person not in found
     assert 35 <= sum(r in ("caseworker", "senior_caseworker") for r in roles.values()) <= 45
 
     for number in Person.objects.values_list("personal_number", flat=True):

@@ -1,11 +1,12 @@
-"""Riksnorm tables typed by hand from /work/shared/domain/reference.md — NOT read from the TOML files.
+"""Riksnorm tables typed by hand from the published tables (SFS texts, Socialstyrelsen, regeringen.se and the
+secondary sources named per year) — NOT read from the TOML files.
 
 Per year: children with lunch (0 | 1–2 | 3 | 4–6 | 7–10 | 11–14 | 15–18 | 19–20 år), children utan lunch
 (0–6 år bands), single, couple, common costs for 1–7 persons. Each entry names its source.
 """
 
 TABLES = {
-    # §1.4: "2013–2015 (unchanged)" — Socialstyrelsen 2013-11-19 news (2014 "oförändrade i förhållande till 2013").
+    # 2013–2015 unchanged (SFS 2012:624, 2013:799, 2014:1551) — Socialstyrelsen 2013-11-19 news (2014 "oförändrade i förhållande till 2013").
     2013: (
         [1740, 1980, 1730, 1980, 2410, 2840, 3250, 3280],
         [1610, 1800, 1550, 1730],
@@ -27,7 +28,7 @@ TABLES = {
         5320,
         [930, 1040, 1310, 1490, 1710, 1950, 2120],
     ),
-    # §1.4 2016 DERIVED: 2015 + 100 (0–6 år), + 250 (7–18, 19–20 år), + 10 common, adults unchanged:
+    # 2016 (SFS 2015:580) DERIVED from Socialstyrelsen's list of increases: 2015 + 100 (0–6 år), + 250 (7–18, 19–20 år), + 10 common, adults unchanged:
     # 1740+100=1840, 1980+100=2080, 1730+100=1830, 2080, 2410+250=2660, 2840+250=3090, 3250+250=3500,
     # 3280+250=3530; utan lunch 1610+100=1710, 1800+100=1900, 1550+100=1650, 1730+100=1830;
     # common 930+10=940, 1040+10=1050, 1310+10=1320, 1490+10=1500, 1710+10=1720, 1950+10=1960, 2120+10=2130.
@@ -38,7 +39,7 @@ TABLES = {
         5320,
         [940, 1050, 1320, 1500, 1720, 1960, 2130],
     ),
-    # §1.4 2017 OFFICIAL (Socialstyrelsen 2016-10-07, Dnr 3.8-27193/2016).
+    # 2017 OFFICIAL (SFS 2016:906; Socialstyrelsen 2016-10-07, Dnr 3.8-27193/2016).
     2017: (
         [1860, 2100, 1850, 2100, 2690, 3120, 3540, 3570],
         [1730, 1920, 1670, 1850],
@@ -46,7 +47,7 @@ TABLES = {
         5370,
         [950, 1060, 1330, 1520, 1740, 1980, 2150],
     ),
-    # 2018 not in the reference. Derived as 2019 ÷ 1.02 rounded to the nearest ten (2019 = 2018 + 2 %):
+    # 2018 (SFS 2017:1184): table not retrieved. Derived as 2019 ÷ 1.02 rounded to the nearest ten (2019 = 2018 + 2 %):
     # 2130/1.02=2088.2→2090, 2380/1.02=2333.3→2330, 2120/1.02=2078.4→2080, 2330, 2990/1.02=2931.4→2930,
     # 3440/1.02=3372.5→3370, 3880/1.02=3803.9→3800, 3910/1.02=3833.3→3830; utan lunch 2000/1.02=1960.8→1960,
     # 2190/1.02=2147.1→2150, 1940/1.02=1902.0→1900, 2120/1.02=2078.4→2080; 3090/1.02=3029.4→3030,
@@ -59,7 +60,7 @@ TABLES = {
         5460,
         [970, 1080, 1350, 1540, 1770, 2010, 2180],
     ),
-    # §1.3 2019 OFFICIAL (Socialstyrelsen "Riksnormen för 2019", SFS 2018:1787).
+    # 2019 OFFICIAL (Socialstyrelsen "Riksnormen för 2019", SFS 2018:1787).
     2019: (
         [2130, 2380, 2120, 2380, 2990, 3440, 3880, 3910],
         [2000, 2190, 1940, 2120],
@@ -67,7 +68,7 @@ TABLES = {
         5570,
         [990, 1100, 1380, 1570, 1810, 2050, 2220],
     ),
-    # §1.3 2020 SECONDARY (V and J agree); utan lunch = the reference's DERIVED estimate 2040 | 2230 | 1980 | 2160.
+    # 2020 SECONDARY (V and J agree); utan lunch DERIVED as 2019 × 1.019 rounded to tens: 2040 | 2230 | 1980 | 2160.
     2020: (
         [2170, 2430, 2160, 2430, 3050, 3510, 3950, 3980],
         [2040, 2230, 1980, 2160],
@@ -75,7 +76,7 @@ TABLES = {
         5680,
         [1010, 1120, 1410, 1600, 1850, 2090, 2260],
     ),
-    # §1.3 2021 OFFICIAL (SFS 2020:1013).
+    # 2021 OFFICIAL (SFS 2020:1013).
     2021: (
         [2180, 2440, 2170, 2440, 3060, 3520, 3970, 4000],
         [2050, 2240, 1990, 2170],
@@ -83,7 +84,7 @@ TABLES = {
         5700,
         [1020, 1130, 1420, 1610, 1860, 2100, 2270],
     ),
-    # §1.3 2022 SECONDARY (V and T agree). Utan lunch missing: med lunch × the 2021 share, to tens:
+    # 2022 SECONDARY (V and T agree). Utan lunch missing: med lunch × the 2021 share, to tens:
     # 2220×2050/2180=2087.6→2090, 2480×2240/2440=2276.7→2280, 2210×1990/2170=2026.7→2030, 2480×2170/2440=2205.6→2210.
     2022: (
         [2220, 2480, 2210, 2480, 3110, 3580, 4040, 4070],
@@ -92,7 +93,7 @@ TABLES = {
         5800,
         [1040, 1150, 1450, 1640, 1890, 2140, 2310],
     ),
-    # §1.3 2023 SECONDARY (V and E agree). Utan lunch: med lunch × the 2021 share, to tens:
+    # 2023 SECONDARY (V and E agree). Utan lunch: med lunch × the 2021 share, to tens:
     # 2420×2050/2180=2275.7→2280, 2700×2240/2440=2478.7→2480, 2410×1990/2170=2210.1→2210, 2700×2170/2440=2401.2→2400.
     2023: (
         [2420, 2700, 2410, 2700, 3380, 3890, 4390, 4430],
@@ -101,7 +102,7 @@ TABLES = {
         6300,
         [1130, 1250, 1580, 1790, 2060, 2330, 2510],
     ),
-    # §1.3 2024 SECONDARY single source (V). Utan lunch: med lunch × the 2025 share, to tens:
+    # 2024 SECONDARY single source (V). Utan lunch: med lunch × the 2025 share, to tens:
     # 2640×2540/2720=2465.3→2470, 2940×2780/3030=2697.4→2700, 2620×2480/2700=2406.5→2410, 2940×2700/3030=2619.8→2620.
     2024: (
         [2640, 2940, 2620, 2940, 3680, 4230, 4780, 4820],
@@ -110,7 +111,7 @@ TABLES = {
         6850,
         [1230, 1360, 1720, 1950, 2240, 2540, 2730],
     ),
-    # §1.3 2025 OFFICIAL (SoF 2025:468 12 kap. 2 §; before July via SFS 2024:1016).
+    # 2025 OFFICIAL (SoF 2025:468 12 kap. 2 §; before July via SFS 2024:1016).
     2025: (
         [2720, 3030, 2700, 3030, 3790, 4350, 4920, 4960],
         [2540, 2780, 2480, 2700],
@@ -118,17 +119,19 @@ TABLES = {
         7050,
         [1270, 1400, 1770, 2010, 2310, 2620, 2810],
     ),
-    # §1.3 2026 PRELIMINARY: the reference's 2025 × 1.007 estimate (2 740 | 3 050 | 2 720 | 3 050 | 3 820 | 4 380 |
-    # 4 950 | 4 990; utan lunch 2 560 | 2 800 | 2 500 | 2 720; 3 940; 7 100; 1 280 … 2 830).
+    # 2026 OFFICIAL: SoF 2025:468 12 kap. 2 § as amended by SFS 2025:1046 (consolidated text, se-lex/sfs
+    # 2025/sfs-2025-468.md). Med lunch 2 740 | 3 060 | 2 720 | 3 060 | 3 820 | 4 390 | 4 960 | 5 000; utan lunch
+    # 2 560 | 2 800 | 2 500 | 2 720; ensamstående 3 940; sambor 7 100; gemensamma 1 280 | 1 410 | 1 790 | 2 030 |
+    # 2 330 | 2 640 | 2 830. Check against regeringen.se's totals: 3 940 + 1 280 = 5 220; 7 100 + 1 410 = 8 510.
     2026: (
-        [2740, 3050, 2720, 3050, 3820, 4380, 4950, 4990],
+        [2740, 3060, 2720, 3060, 3820, 4390, 4960, 5000],
         [2560, 2800, 2500, 2720],
         3940,
         7100,
-        [1280, 1410, 1780, 2020, 2330, 2640, 2830],
+        [1280, 1410, 1790, 2030, 2330, 2640, 2830],
     ),
 }
 
 # Ages to test per band: both ends of every band (0 | 1, 2 | 3 | 4, 6 | 7, 10 | 11, 14 | 15, 18 | 19, 20).
 BAND_AGES = [(0,), (1, 2), (3,), (4, 6), (7, 10), (11, 14), (15, 18), (19, 20)]
-OFFICIAL_YEARS = (2013, 2014, 2015, 2017, 2019, 2021, 2025)
+OFFICIAL_YEARS = (2013, 2014, 2015, 2017, 2019, 2021, 2025, 2026)

@@ -25,7 +25,10 @@ def test_invariant_on_random_households(households):
         "norm.personal.single", "norm.personal.couple", "norm.personal.child", "norm.common", "norm.common.share",
         "cost.reasonable", "cost.not_approved", "extra_need", "income.counted", "income.not_counted",
         "income.child_earnings_exempt", "income.work_incentive",
+        "cost.accepted_in_full", "norm.supplement", "income.carried_surplus",
     }  # fmt: skip
+    texts = " ".join(line["text"] for data in households[:3000:7] for line in rules.calculate(data)["lines"])
+    assert "dagar i hushållet denna månad" in texts  # part-time children are in the sample
 
 
 def test_batch_equals_scalar(households):

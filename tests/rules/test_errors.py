@@ -148,6 +148,86 @@ CASES = {
     "costs not a list": (request("2025-06", costs={"kind": "rent"}), [("not_a_list", "costs")]),
     "request not an object": ([1, 2], [("not_an_object", "")]),
     "item not an object": (request("2025-06", costs=["rent"]), [("not_an_object", "costs[0]")]),
+    "accepted in full without reason": (
+        request("2026-03", costs=[{"kind": "rent", "amount": 9000, "accepted_in_full": True}]),
+        [("reason_required", "costs[0].reason")],
+    ),
+    "accepted in full, blank reason": (
+        request(
+            "2026-03", costs=[{"kind": "rent", "amount": 9000, "accepted_in_full": True, "reason": "  "}]
+        ),
+        [("reason_required", "costs[0].reason")],
+    ),
+    "accepted in full not a boolean": (
+        request("2026-03", costs=[{"kind": "rent", "amount": 9000, "accepted_in_full": "ja", "reason": "x"}]),
+        [("invalid_boolean", "costs[0].accepted_in_full")],
+    ),
+    "days in household zero": (
+        request("2026-03", [adult(), {**child("2026-03", 4), "days_in_household": 0}]),
+        [("invalid_days_in_household", "members[1].days_in_household")],
+    ),
+    "days in household 32": (
+        request("2026-03", [adult(), {**child("2026-03", 4), "days_in_household": 32}]),
+        [("invalid_days_in_household", "members[1].days_in_household")],
+    ),
+    "days in household as text": (
+        request("2026-03", [adult(), {**child("2026-03", 4), "days_in_household": "12"}]),
+        [("invalid_days_in_household", "members[1].days_in_household")],
+    ),
+    "days in household for an adult": (
+        request("2026-03", [{**adult(), "days_in_household": 12}]),
+        [("days_not_child", "members[0].days_in_household")],
+    ),
+    "member history not before the month": (
+        request("2026-03", [{**adult(), "assistance_history": ["2026-02", "2026-03"]}]),
+        [("history_not_before_month", "members[0].assistance_history[1]")],
+    ),
+    "member history not a list": (
+        request("2026-03", [{**adult(), "assistance_history": "2026-02"}]),
+        [("not_a_list", "members[0].assistance_history")],
+    ),
+    "member history bad month": (
+        request("2026-03", [{**adult(), "assistance_history": ["2026-2"]}]),
+        [("invalid_month", "members[0].assistance_history[0]")],
+    ),
+    "child's year to date differs between items": (
+        request(
+            "2026-06",
+            [adult(), child("2026-06", 16)],
+            incomes=[
+                {"kind": "salary", "member": "c1", "amount": 100, "year_to_date": 1000},
+                {"kind": "salary", "member": "c1", "amount": 100, "year_to_date": 2000},
+            ],
+        ),
+        [("conflicting_year_to_date", "incomes[1].year_to_date")],
+    ),
+    "norm supplement without reason": (
+        request("2026-03", norm_supplements=[{"kind": "medical_diet", "amount": 400}]),
+        [("reason_required", "norm_supplements[0].reason")],
+    ),
+    "norm supplement of unknown kind": (
+        request("2026-03", norm_supplements=[{"kind": "caviar", "amount": 400, "reason": "x"}]),
+        [("unknown_kind", "norm_supplements[0].kind")],
+    ),
+    "norm supplement for an unknown member": (
+        request(
+            "2026-03",
+            norm_supplements=[{"kind": "school_meals", "amount": 400, "reason": "x", "member": "c9"}],
+        ),
+        [("unknown_member", "norm_supplements[0].member")],
+    ),
+    "carried surplus from the same month": (
+        request("2026-03", carried_surplus={"amount": 100, "from_month": "2026-03"}),
+        [("surplus_not_before_month", "carried_surplus.from_month")],
+    ),
+    "carried surplus without month": (
+        request("2026-03", carried_surplus={"amount": 100}),
+        [("missing_field", "carried_surplus.from_month")],
+    ),
+    "carried surplus negative": (
+        request("2026-03", carried_surplus={"amount": -5, "from_month": "2026-02"}),
+        [("negative_amount", "carried_surplus.amount")],
+    ),
 }
 
 

@@ -30,14 +30,14 @@ def test_2025_example_d_non_cohabitant_in_three_person_household():
 
 def test_2026_totals_equal_the_official_figures():
     # regeringen.se Nov 2025: "Riksnormen 2026 blir 5 220 kr för en ensamstående person och 8 510 kr för
-    # sammanboende" — the preliminary table must reproduce both: 3 940 + 1 280 and 7 100 + 1 410.
+    # sammanboende" — the official table (SFS 2025:1046) gives 3 940 + 1 280 and 7 100 + 1 410.
     single = calc(request("2026-01"))
     couple = calc(request("2026-01", [adult(), adult("p2", "co_applicant")]))
     assert single["norm_total"] == 5220
     assert couple["norm_total"] == 8510
-    assert single["parameters"]["preliminary"] is True
-    assert single["parameters"]["confidence"] == "preliminary"
-    assert "preliminärt belopp" in single["lines"][0]["text"]
+    assert single["parameters"]["preliminary"] is False
+    assert single["parameters"]["confidence"] == "official"
+    assert "preliminärt" not in single["lines"][0]["text"]
 
 
 def test_example_a_single_adult_with_costs():

@@ -43,10 +43,21 @@ def test_confidence_marks():
         table = rules.norm_for_year(year)
         assert table.marks["without_lunch"] == "derived" and table.marks["with_lunch"] == "secondary"
         assert table.notes["without_lunch"]
-    assert rules.norm_for_year(2026).preliminary and set(rules.norm_for_year(2026).marks.values()) == {
-        "preliminary"
-    }
-    assert not any(rules.norm_for_year(y).preliminary for y in range(2013, 2026))
+    assert not any(rules.norm_for_year(y).preliminary for y in range(2013, 2027))
+
+
+# The amending SFS of each year's riksnorm (the amendment list of SoF 2001:937; 2026 amends SoF 2025:468).
+SFS_BY_YEAR = {
+    2013: "2012:624", 2014: "2013:799", 2015: "2014:1551", 2016: "2015:580", 2017: "2016:906",
+    2018: "2017:1184", 2019: "2018:1787", 2020: "2019:630", 2021: "2020:1013", 2022: "2021:896",
+    2023: "2022:1436", 2024: "2023:630", 2025: "2024:1016", 2026: "2025:1046",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("year", sorted(SFS_BY_YEAR))
+def test_every_year_cites_its_amending_sfs(year):
+    first = rules.norm_for_year(year).sources[0]
+    assert f"SFS {SFS_BY_YEAR[year]}" in first.title
 
 
 def test_2025_source_is_right_for_the_month():
@@ -71,16 +82,30 @@ def test_2018_is_both_2017_uprated_and_2019_deflated():
     assert (t18.single + t18.common[0]) - (2980 + 950) == 70
 
 
-def test_2026_is_2025_times_1_007_rounded_to_tens():
+def test_2026_is_not_2025_times_1_007_rounded_to_tens():
+    # SFS 2025:1046 uprates each delpost before summing, so the table differs from "2025 × 1.007 rounded":
+    # 1–2 år 3 030 × 1.007 = 3 051.2 → 3 050 but official 3 060; 4–6 år the same; 11–14 år 4 350 × 1.007 =
+    # 4 380.5 → 4 380 but 4 390; 15–18 år 4 920 × 1.007 = 4 954.4 → 4 950 but 4 960; 19–20 år 4 960 × 1.007 =
+    # 4 994.7 → 4 990 but 5 000; common 3 persons 1 770 × 1.007 = 1 782.4 → 1 780 but 1 790; 4 persons
+    # 2 010 × 1.007 = 2 024.1 → 2 020 but 2 030.
     t25, t26 = TABLES[2025], rules.norm_for_year(2026)
     scale = Decimal("1.007")
-    assert list(t26.with_lunch) == [tens(v * scale) for v in t25[0]]
-    assert list(t26.without_lunch) == [tens(v * scale) for v in t25[1]]
-    assert (t26.single, t26.couple) == (tens(t25[2] * scale), tens(t25[3] * scale))
-    assert list(t26.common) == [tens(v * scale) for v in t25[4]]
+    estimate = [tens(v * scale) for v in t25[0]] + [tens(v * scale) for v in t25[4]]
+    official = list(t26.with_lunch) + list(t26.common)
+    differs = [(e, o) for e, o in zip(estimate, official, strict=True) if e != o]
+    assert differs == [
+        (3050, 3060),
+        (3050, 3060),
+        (4380, 4390),
+        (4950, 4960),
+        (4990, 5000),
+        (1780, 1790),
+        (2020, 2030),
+    ]
     # official totals (regeringen.se, Nov 2025): 5 220 single, 8 510 sammanboende
-    assert t26.single + t26.common[0] == 5220
-    assert t26.couple + t26.common[1] == 8510
+    assert t26.single + t26.common[0] == 5220  # 3 940 + 1 280
+    assert t26.couple + t26.common[1] == 8510  # 7 100 + 1 410
+    assert "SFS 2025:1046" in t26.sources[0].title
 
 
 @pytest.mark.parametrize(("year", "anchor"), [(2022, 2021), (2023, 2021), (2024, 2025)])
@@ -92,7 +117,7 @@ def test_missing_utan_lunch_uses_the_share_of_the_nearest_official_year(year, an
 
 def test_price_base_amounts():
     # 2013 SFS 2012:558, 2014 SFS 2013:715, 2015 secondary, 2016 SFS 2015:536, 2017 SFS 2016:863,
-    # 2018 SFS 2017:865, 2019–2026 regeringen.se (reference §3.2)
+    # 2018 SFS 2017:865, 2019–2026 regeringen.se
     expected = {
         2013: 44500, 2014: 44400, 2015: 44500, 2016: 44300, 2017: 44800, 2018: 45500, 2019: 46500,
         2020: 47300, 2021: 47600, 2022: 48300, 2023: 52500, 2024: 57300, 2025: 58800, 2026: 59200,

@@ -61,6 +61,22 @@ MUTATIONS = {
     "no parameters": lambda r: replace(r, month=Month(2030, 1)),
     "household size as text": lambda r: replace(r, household_size="4"),
     "municipality as number": lambda r: replace(r, municipality=7),
+    "member history not before": lambda r: _with_member(r, 0, assistance_history=(r.month,)),
+    "member history not months": lambda r: _with_member(r, 0, assistance_history=("2020-01",)),
+    "days for an adult": lambda r: _with_member(r, 0, days_in_household=10),
+    "days zero": lambda r: replace(r, members=(*r.members, rules.Member("z", "child", date(r.month.year - 3, 1, 1), days_in_household=0))),
+    "days 32": lambda r: replace(r, members=(*r.members, rules.Member("z", "child", date(r.month.year - 3, 1, 1), days_in_household=32))),
+    "days as text": lambda r: replace(r, members=(*r.members, rules.Member("z", "child", date(r.month.year - 3, 1, 1), days_in_household="5"))),
+    "in full without reason": lambda r: replace(r, costs=(rules.Cost("rent", 9000, accepted_in_full=True, reason=" "),)),
+    "in full not a boolean": lambda r: replace(r, costs=(rules.Cost("rent", 9000, accepted_in_full="yes", reason="x"),)),
+    "supplement unknown kind": lambda r: replace(r, norm_supplements=(rules.NormSupplement("caviar", 10, "x"),)),
+    "supplement without reason": lambda r: replace(r, norm_supplements=(rules.NormSupplement("medical_diet", 10, ""),)),
+    "supplement unknown member": lambda r: replace(r, norm_supplements=(rules.NormSupplement("medical_diet", 10, "x", "ghost"),)),
+    "supplement negative": lambda r: replace(r, norm_supplements=(rules.NormSupplement("medical_diet", -10, "x"),)),
+    "conflicting year to date": lambda r: replace(r, incomes=(rules.Income("salary", 1, None, 100), rules.Income("pension", 1, None, 200))),
+    "surplus from this month": lambda r: replace(r, carried_surplus=rules.CarriedSurplus(100, r.month)),
+    "surplus negative": lambda r: replace(r, carried_surplus=rules.CarriedSurplus(-1, Month.from_index(r.month.index - 1))),
+    "surplus month as text": lambda r: replace(r, carried_surplus=rules.CarriedSurplus(1, "2020-01")),
 }  # fmt: skip
 
 

@@ -120,5 +120,8 @@ def test_delivery_command_writes_the_file_and_logs_it(month_data, tmp_path):
     assert text.count("\r\n") == 3  # header and two persons
     event = AuditEvent.objects.get(action="export")
     assert event.what == "Leverans till Socialstyrelsen 2025-10 (2 rader)"
+    # Only the household in the file: not the one whose payments cancel out, nor September's.
+    household = month_data[3]
+    assert [link.case.household_id for link in event.case_links.all()] == [household.pk]
     with pytest.raises(CommandError, match="ÅÅÅÅ-MM"):
         call_command("socialstyrelsen_delivery", month="2025-13", out=str(out))

@@ -30,6 +30,10 @@ class Application(models.Model):
         "status", max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.RECEIVED
     )
     received_at = models.DateTimeField("inkom")
+    # The caseworker's decision to count last month's normöverskott as income this month (off by default).
+    carry_surplus = models.BooleanField(
+        "för över normöverskott från föregående månad", default=False, db_default=False
+    )
     # Optimistic locking: every edit bumps the version; an edit based on an older version is refused.
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -64,6 +68,9 @@ class DeclaredItem(models.Model):
         "tidigare arbetsinkomst i år (kr)", default=0, help_text="För barns och skolungdomars egna inkomster."
     )
     description = models.CharField("beskrivning", max_length=200, blank=True)
+    # A cost the caseworker accepts in full although it is above the municipality's cap (SOSFS 2013:1).
+    accepted_in_full = models.BooleanField("godkänns i sin helhet", default=False, db_default=False)
+    judgement_reason = models.CharField("skäl för bedömningen", max_length=500, blank=True, db_default="")
 
     class Meta:
         verbose_name = "uppgift i ansökan"

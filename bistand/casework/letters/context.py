@@ -52,6 +52,7 @@ class Letter:
     reasons: list[str]
     calculation_rows: list[Row] = field(default_factory=list)
     income_notes: list[str] = field(default_factory=list)
+    judgements: list[str] = field(default_factory=list)
     legal_basis: str = ""
     appeal_title: str = APPEAL_TITLE
     appeal_paragraphs: list[str] = field(default_factory=list)
@@ -103,6 +104,19 @@ def income_notes(decision: Decision) -> list[str]:
     ]
 
 
+def judgements(decision: Decision) -> list[str]:
+    """The caseworker's judgements in the calculation, each with its reason: a cost accepted in full, the
+    norm at a higher level, a child's days in the household (all citing SOSFS 2013:1) and a carried
+    normöverskott. They belong to the reasons for the decision."""
+    if decision.calculation is None:
+        return []
+    return [
+        str(line.get("text", ""))
+        for line in decision.calculation.result.get("lines", [])
+        if "SOSFS 2013:1" in str(line.get("source", "")) or line.get("rule") == "income.carried_surplus"
+    ]
+
+
 def _calculation_rows(decision: Decision, items, names: dict[str, str]) -> list[Row]:
     """Need items as granted, then each income as counted, the sums and the amount granted."""
     if decision.calculation is None:
@@ -113,7 +127,10 @@ def _calculation_rows(decision: Decision, items, names: dict[str, str]) -> list[
     for line in income_lines(decision):
         if not line.get("counted", True) or not line.get("amount"):
             continue  # explained in income_notes below the table
-        label = kind_label("income", line["kind"]) if line.get("kind") else str(line.get("text", ""))
+        if line.get("rule") == "income.carried_surplus":
+            label = f"Normöverskott från {line.get('value')}"
+        else:
+            label = kind_label("income", line["kind"]) if line.get("kind") else str(line.get("text", ""))
         if line.get("member") and line["member"] in names and len(names) > 1:
             label = f"{label} ({names[line['member']]})"
         rows.append(Row(label, kr(line["amount"])))
@@ -168,6 +185,7 @@ def letter_for(decision: Decision) -> Letter:
         reasons=reasons,
         calculation_rows=_calculation_rows(decision, items, names),
         income_notes=income_notes(decision),
+        judgements=judgements(decision),
         legal_basis=decision.legal_basis,
         appeal_paragraphs=[p for p in decision.appeal_instruction.split("\n\n") if p.strip()],
         signer_name=signer.full_name if signer else "",

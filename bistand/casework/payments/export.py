@@ -26,7 +26,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 
 from bistand.cases.models import Payment
-from bistand.casework.models import AuditEvent
+from bistand.casework import audit
 from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine
 
 COLUMNS = [
@@ -105,12 +105,12 @@ def _new_batch(pay_date: date, staff) -> PaymentBatch | None:
                 PaymentBatchLine(batch=batch, payment=payment, line_number=number)
                 for number, payment in enumerate(payments, start=1)
             )
-            AuditEvent.objects.create(
+            audit.record(
+                action=audit.AuditAction.EXPORT,
                 user=staff.user if staff else None,
                 staff=staff,
-                action="export",
                 what=f"Utbetalningsfil {batch.file_name} ({len(payments)} utbetalningar)",
-                path="",
+                cases=[payment.case_id for payment in payments],
             )
     except IntegrityError as exc:
         raise ExportError(

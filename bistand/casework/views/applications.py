@@ -17,12 +17,31 @@ from bistand.cases.models import Calculation
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.services import last_day_of_month
 from bistand.casework import access, applications, decisions, extensions, payments
-from bistand.casework.forms import ApplicationHeadForm, DecisionForm, ItemSections, today_month
+from bistand.casework.forms import (
+    ApplicationHeadForm,
+    DecisionForm,
+    ItemSections,
+    JudgementForm,
+    today_month,
+)
 from bistand.casework.views.common import staff_required
 
 
 def _members(case, month):
     return [m.person for m in case.household.members_on(last_day_of_month(month))]
+
+
+def _actor(request) -> applications.Actor:
+    return applications.Actor(request.user, request.staff, request.get_full_path())
+
+
+def _judgement_context(case, month) -> dict:
+    """What the form shows beside the items: each adult's own months with assistance (jobbstimulans is
+    decided per person) and last month's normöverskott, which the caseworker may carry into this month."""
+    return {
+        "person_histories": applications.person_histories(case, month),
+        "surplus": applications.surplus_to_carry(case, month),
+    }
 
 
 def _more_rows(request) -> dict:
@@ -42,7 +61,9 @@ def application_new(request, case_id: int):
     if request.method == "POST":
         head = ApplicationHeadForm(request.POST)
         sections = ItemSections(request.POST, members=members, extra_rows=_more_rows(request))
-        if not request.POST.get("add_row") and head.is_valid() and sections.is_valid():
+        judgement = JudgementForm(request.POST)
+        valid = head.is_valid() and sections.is_valid() and judgement.is_valid()
+        if not request.POST.get("add_row") and valid:
             data = head.cleaned_data
             received_at = timezone.make_aware(datetime.combine(data["received_on"], time(12, 0)))
             application = applications.register_application(
@@ -52,6 +73,8 @@ def application_new(request, case_id: int):
                 channel=data["channel"],
                 received_at=received_at,
                 items=sections.items(),
+                carry_surplus=judgement.cleaned_data["carry_surplus"],
+                actor=_actor(request),
             )
             messages.success(request, "Ansökan är registrerad. Beräkningen är gjord nedan.")
             return redirect("casework:application", case_id=case.pk, application_id=application.pk)
@@ -67,11 +90,10 @@ def application_new(request, case_id: int):
         # A recurring application usually repeats last month's amounts: start from them.
         items = applications.items_of(previous) if previous else []
         sections = ItemSections(items=items, members=members)
-    return render(
-        request,
-        "casework/application_form.html",
-        {"case": case, "head": head, "sections": sections, "previous": previous, "application": None},
-    )
+        judgement = JudgementForm()  # carrying a surplus over is decided anew every month: off by default
+    context = {"case": case, "head": head, "sections": sections, "previous": previous, "application": None}
+    context.update(_judgement_context(case, month), judgement=judgement)
+    return render(request, "casework/application_form.html", context)
 
 
 @staff_required
@@ -83,10 +105,17 @@ def application_edit(request, case_id: int, application_id: int):
     version = application.version
     if request.method == "POST":
         sections = ItemSections(request.POST, members=members, extra_rows=_more_rows(request))
+        judgement = JudgementForm(request.POST)
         posted_version = _int(request.POST.get("version"))
-        if not request.POST.get("add_row") and sections.is_valid():
+        if not request.POST.get("add_row") and sections.is_valid() and judgement.is_valid():
             try:
-                applications.replace_items(application, posted_version, sections.items())
+                applications.replace_items(
+                    application,
+                    posted_version,
+                    sections.items(),
+                    carry_surplus=judgement.cleaned_data["carry_surplus"],
+                    actor=_actor(request),
+                )
             except (applications.StaleVersion, applications.NotEditable) as exc:
                 stale = exc.message
                 application.refresh_from_db()
@@ -98,20 +127,20 @@ def application_edit(request, case_id: int, application_id: int):
             version = posted_version
     else:
         sections = ItemSections(items=applications.items_of(application), members=members)
+        judgement = JudgementForm(initial={"carry_surplus": application.carry_surplus})
     if application.status != ApplicationStatus.RECEIVED and stale is None:
         stale = applications.DECIDED_MESSAGE
-    return render(
-        request,
-        "casework/application_form.html",
-        {
-            "case": case,
-            "application": application,
-            "sections": sections,
-            "version": version,
-            "stale": stale,
-            "current_items": applications.items_of(application) if stale else None,
-        },
-    )
+    context = {
+        "case": case,
+        "application": application,
+        "sections": sections,
+        "judgement": judgement,
+        "version": version,
+        "stale": stale,
+        "current_items": applications.items_of(application) if stale else None,
+    }
+    context.update(_judgement_context(case, application.month))
+    return render(request, "casework/application_form.html", context)
 
 
 def _int(value) -> int | None:

@@ -35,7 +35,7 @@ def audit_log(request):
             events = events.filter(at__date__lte=data["date_to"])
     elif form.is_bound:
         events = events.none()
-    events = events.select_related("staff__user", "case").order_by("-at", "-id")
+    events = events.select_related("staff__user", "user", "case").order_by("-at", "-id")
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("sida"))
     access.log(request, manager, None, "audit_search", "Loggsökning")
     query = request.GET.copy()

@@ -63,8 +63,9 @@ def decision_correct(request, case_id: int, decision_id: int):
         sections = ItemSections(request.POST, members=members, extra_rows={more: 1} if more else {})
         if not more and reason_form.is_valid() and sections.is_valid():
             try:
+                actor = applications.Actor(request.user, request.staff, request.get_full_path())
                 new = _correct(
-                    decision, application, request.staff, reason_form.cleaned_data, sections.items()
+                    decision, application, request.staff, reason_form.cleaned_data, sections.items(), actor
                 )
             except applications.StaleVersion as exc:
                 problems.append(exc.message)
@@ -94,8 +95,10 @@ def decision_correct(request, case_id: int, decision_id: int):
 
 
 @transaction.atomic
-def _correct(decision, application, staff, data, items):
-    application = applications.replace_items(application, data["version"], items, allow_decided=True)
+def _correct(decision, application, staff, data, items, actor=None):
+    application = applications.replace_items(
+        application, data["version"], items, allow_decided=True, actor=actor
+    )
     calculation = calculate_application(application, staff)
     new = decisions.correct(decision, calculation, staff, data["reason"])
     payments.create_payments(new)

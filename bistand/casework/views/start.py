@@ -3,8 +3,8 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from bistand.casework import extensions, worklist
-from bistand.casework.access import CASE_ROLES
+from bistand.casework import access, extensions, worklist
+from bistand.casework.protection_models import ProtectionChange, ProtectionStatus
 from bistand.casework.views.common import render_panels, staff_required
 from bistand.organisation.models import Role
 
@@ -13,15 +13,31 @@ from bistand.organisation.models import Role
 def start(request):
     staff = request.staff
     today = timezone.localdate()
-    panels = render_panels(extensions.collect_panels(extensions.START_PAGE_PANELS, staff, request), request)
-    if staff.role not in CASE_ROLES:
+    collected = extensions.collect_panels(extensions.START_PAGE_PANELS, staff, request)
+    panels = render_panels(collected, request)
+    listed = [case_id for panel in collected for case_id in panel.cases]
+    if staff.role not in access.CASE_ROLES:
+        _log_list(request, staff, "Startsidan", listed)
         return render(request, "casework/start_other.html", {"staff": staff, "panels": panels})
     if staff.role == Role.UNIT_MANAGER:
         context = worklist.unit_start(staff, today)
+        listed += [row.case.pk for row in context["unassigned"]]
+        _log_list(request, staff, "Startsidan: enhetens översikt", listed)
+        context["pending_lifts"] = ProtectionChange.objects.filter(
+            case__unit__in=staff.units.all(), status=ProtectionStatus.PENDING
+        ).count()
         return render(request, "casework/start_manager.html", {**context, "panels": panels, "today": today})
     context = worklist.caseworker_start(staff, today)
     if (
         staff.role == Role.SENIOR_CASEWORKER
     ):  # also follows the units' caseloads (and decides above delegation)
         context["loads"] = worklist.unit_start(staff, today)["loads"]
+    listed += [row.case.pk for row in context["rows"]]
+    _log_list(request, staff, "Startsidan: mina ärenden och arbetskön", listed)
     return render(request, "casework/start.html", {**context, "panels": panels, "today": today})
+
+
+def _log_list(request, staff, what: str, case_ids: list[int]) -> None:
+    """A page that names clients is a read of their cases: one audit row linking every case shown."""
+    if case_ids:
+        access.log_list(request, staff, f"{what} ({len(set(case_ids))} ärenden)", case_ids)

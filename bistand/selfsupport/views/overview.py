@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from bistand.cases.codes import EXIT_REASON_BY_CODE
-from bistand.casework.access import CASE_ROLES, visible_cases
+from bistand.casework.access import CASE_ROLES, log_list, visible_cases
 from bistand.casework.views.common import staff_required
 from bistand.organisation.models import Role, StaffMember, Unit
 from bistand.selfsupport import summary
@@ -125,6 +125,9 @@ def follow_ups(request):
         cases = cases.filter(caseworker=staff)
     plans = list(active_plans_due(cases).select_related("case__caseworker__user"))
     today = timezone.localdate()
+    if plans:
+        case_ids = {plan.case_id for plan in plans}
+        log_list(request, staff, f"Uppföljningar av genomförandeplaner ({len(case_ids)} ärenden)", case_ids)
     context = {
         "plans": plans,
         "today": today,

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from bistand.casework.models import AuditEvent
+from bistand.casework import audit
 from bistand.organisation.models import District
 from bistand.statistics import exports, privacy
 from bistand.statistics.extract import extract_text
@@ -27,13 +27,9 @@ def _report(request):
     return report, (district.code if district else ""), (district.name if district else None)
 
 
-def _log(request, what: str) -> None:
-    AuditEvent.objects.create(
-        user=request.user,
-        staff=request.stats.staff,
-        action="export",
-        what=what[:200],
-        path=request.get_full_path()[:300],
+def _log(request, what: str, case_ids=()) -> None:
+    audit.record_request(
+        request, action=audit.AuditAction.EXPORT, what=what, staff=request.stats.staff, cases=case_ids
     )
 
 
@@ -78,6 +74,7 @@ def extract_csv(request):
             {"variable": privacy.PSEUDONYM_KEY_ENV},
             status=503,
         )
-    text = extract_text(request.month, municipality(), request.stats.staff, secret)
-    _log(request, f"Underlag per hushåll {request.month} ({text.count(chr(10)) - 1} hushåll)")
+    case_ids: set[int] = set()
+    text = extract_text(request.month, municipality(), request.stats.staff, secret, case_ids)
+    _log(request, f"Underlag per hushåll {request.month} ({text.count(chr(10)) - 1} hushåll)", case_ids)
     return _download(text.encode("utf-8"), "text/csv; charset=utf-8", f"underlag-{request.month}.csv")

@@ -6,10 +6,11 @@ to a protected place and delete it once delivered. Each run is written to the au
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bistand.casework.models import AuditEvent
+from bistand.cases.models import Payment
+from bistand.casework import audit
 from bistand.organisation.models import Municipality
 from bistand.statistics.periods import InvalidMonth, Month
-from bistand.statistics.socialstyrelsen import delivery_text
+from bistand.statistics.socialstyrelsen import delivery_text, households_for_month
 
 
 class Command(BaseCommand):
@@ -37,7 +38,13 @@ class Command(BaseCommand):
         with open(options["out"], "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         rows = text.count("\r\n") - 1
-        AuditEvent.objects.create(
-            action="export", what=f"Leverans till Socialstyrelsen {month} ({rows} rader)", path="cli"
+        households = [h.household_id for h in households_for_month(month, municipality)]
+        audit.record(  # linked to the cases of the households in the file, for the search by person
+            action=audit.AuditAction.EXPORT,
+            what=f"Leverans till Socialstyrelsen {month} ({rows} rader)",
+            path="cli",
+            cases=Payment.objects.filter(month=month.first, case__household_id__in=households)
+            .values_list("case_id", flat=True)
+            .distinct(),
         )
         self.stdout.write(f"Skrev {rows} rader för {month} till {options['out']}")
