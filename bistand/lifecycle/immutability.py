@@ -1,7 +1,7 @@
 """Legal records are append-only in the database itself, not only in Python.
 
 Decisions, decision items, calculation snapshots, payments, payment-file lines and confirmations, journal
-notes, the audit log and the gallring log are never changed or deleted by ordinary SQL: a trigger on each
+notes, the audit log (with its links to the cases a list or export named) and the gallring log are never changed or deleted by ordinary SQL: a trigger on each
 table refuses UPDATE and DELETE (and, on PostgreSQL, TRUNCATE). The Python guard in
 bistand.cases.immutable stays as the first line of defence; the triggers also stop raw SQL, bulk paths
 and mistakes in future code.
@@ -38,6 +38,7 @@ APPEND_ONLY_TABLES = (
     "cases_payment",
     "casework_journalnote",
     "casework_auditevent",
+    "casework_auditeventcase",
     "casework_paymentbatchline",
     "casework_batchconfirmation",
     "lifecycle_purgelog",

@@ -158,7 +158,10 @@ def test_execute_logs_what_was_deleted_and_keeps_the_audit_rows_detached(unit, s
     person, case = old_case(unit, staff)
     keeper, other = person_case(unit, staff, date(1990, 4, 1), "Anna", "Ek", opened_on=date(2024, 1, 2))
     history(other, staff, date(2024, 2, 1), date(2024, 1, 25))
-    audit_ids = sorted(AuditEvent.objects.filter(case=case).values_list("pk", flat=True))
+    view_ids = sorted(AuditEvent.objects.filter(case=case).values_list("pk", flat=True))
+    list_ids = sorted(AuditEvent.objects.filter(case_links__case=case).values_list("pk", flat=True))
+    assert len(view_ids) == len(list_ids) == 2  # one case view and one list view per month of history
+    audit_ids = sorted(view_ids + list_ids)
     household_id = case.household_id
     out = StringIO()
     call_command("gallring", "--execute", "--as-of", "2026-06-16", "--user", staff.user.username, stdout=out)
@@ -168,12 +171,12 @@ def test_execute_logs_what_was_deleted_and_keeps_the_audit_rows_detached(unit, s
     assert log.due_on == date(2026, 6, 16) and "SoF (2025:468) 13 kap. 1 §" in log.rule_version
     assert log.purged_by == staff.user
     # Two months of history: 2 applications with 3 declared items each, 2 calculations, 2 decisions with
-    # 2 items each, 2 payments on 2 batch lines, 2 journal notes, 2 meetings, 2 plans; 1 household with
-    # 1 member, 1 person.
+    # 2 items each, 2 payments on 2 batch lines, 2 journal notes, 2 meetings, 2 plans, 2 links from list
+    # views to the case; 1 household with 1 member, 1 person.
     expected = {
         "cases.Application": 2, "cases.Calculation": 2, "cases.Case": 1, "cases.DeclaredItem": 6,
         "cases.Decision": 2, "cases.DecisionItem": 4, "cases.Payment": 2, "casework.JournalNote": 2,
-        "casework.PaymentBatchLine": 2, "people.Household": 1, "people.HouseholdMember": 1,
+        "casework.PaymentBatchLine": 2, "casework.AuditEventCase": 2, "people.Household": 1, "people.HouseholdMember": 1,
         "people.Person": 1, "selfsupport.ActionPlan": 2, "selfsupport.Meeting": 2,
     }  # fmt: skip
     assert {k: v for k, v in log.counts.items() if "_" not in k} == expected
@@ -188,6 +191,7 @@ def test_execute_logs_what_was_deleted_and_keeps_the_audit_rows_detached(unit, s
         sorted(AuditEvent.objects.filter(pk__in=audit_ids, case=None).values_list("pk", flat=True))
         == audit_ids
     )
+    assert not AuditEvent.objects.filter(pk__in=list_ids, case_links__isnull=False).exists()
     purge_row = AuditEvent.objects.get(action="purge")
     assert f"ärende-id {case.pk}" in purge_row.what and purge_row.user == staff.user
     # The payment-file facts stay; the other person's case is untouched.

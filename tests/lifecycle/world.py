@@ -2,7 +2,7 @@
 
 `history(...)` writes one month of a case the way the services would leave it: an application, a
 calculation, a decision with two items, a payment on a payment-file line, a journal note, a held
-meeting, an action plan and an audit row. Timestamps the database would set to "now" are set to noon of
+meeting, an action plan, an audit row about the case and a list view that named it. Timestamps the database would set to "now" are set to noon of
 the given day by freezing `timezone.now`, so a test can place the last entry exactly.
 """
 
@@ -115,5 +115,9 @@ def history(case, staff, month: date, day: date) -> Decision:
         )
         audit.record(
             action=audit.AuditAction.VIEW, what="Akt: tidslinje", user=staff.user, staff=staff, case=case
+        )
+        # A list page that named the case (linked to it, not the row's own case).
+        audit.record(
+            action=audit.AuditAction.LIST, what="Startsidan: mina ärenden", staff=staff, cases=[case]
         )
     return decision

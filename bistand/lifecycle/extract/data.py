@@ -223,7 +223,10 @@ def _case(case: Case, person: Person) -> dict:
                 "what": e.what,
                 "staff_role": STAFF_ROLE_LABELS.get(e.staff.role, "") if e.staff else "",
             }
-            for e in AuditEvent.objects.filter(case=case).select_related("staff").order_by("at", "pk")
+            for e in AuditEvent.objects.filter(Q(case=case) | Q(case_links__case=case))
+            .distinct()
+            .select_related("staff")
+            .order_by("at", "pk")
         ],
     }
 

@@ -4,7 +4,8 @@ The rows to delete are found by walking every relation that points at a case (an
 rows found), so records added to the case file later are included without a change here. Two kinds of
 rows are not deleted:
 
-* The audit log (casework.AuditEvent) is kept, with its link to the case removed (case id set to NULL):
+* The audit log (casework.AuditEvent) is kept, with its link to the case removed (case id set to NULL,
+  and the rows linking a list or export to the case deleted):
   it documents what staff did, which the committee must be able to show (GDPR art. 5.2 and 32; OSL
   26 kap.), and its rows hold no personal data of the client once the link is gone. The ids of those
   rows are listed in the purge log, which keeps the internal case id, so "who read case 123" can still be
@@ -62,9 +63,28 @@ def collect(roots: dict[type[models.Model], set]) -> tuple[dict, dict]:
                 continue
             if related in KEEP_DETACHED or field.remote_field.on_delete is models.SET_NULL:
                 clear[(related, field.name)] |= found
+            elif _links_audit(related):
+                # A link from an audit row to a deleted case (a list or export named it): the link goes,
+                # the audit row stays and is listed in the purge log like the detached ones.
+                delete[related] |= found
+                events = related._base_manager.filter(pk__in=found).values_list(
+                    _audit_field(related), flat=True
+                )
+                clear[(AuditEvent, "__linked__")] |= set(events)
             else:
                 queue.append((related, found))
     return delete, clear
+
+
+def _links_audit(model) -> bool:
+    return model not in KEEP_DETACHED and _audit_field(model) is not None
+
+
+def _audit_field(model) -> str | None:
+    for f in model._meta.concrete_fields:
+        if f.is_relation and f.related_model is AuditEvent:
+            return f.attname
+    return None
 
 
 def orphans(case_ids: list[int]) -> dict:
@@ -134,6 +154,9 @@ def delete_group(case_ids: list[int]) -> tuple[dict[str, int], list[int]]:
     for (model, field_name), pks in clear.items():
         pks -= delete.get(model, set())
         if not pks:
+            continue
+        if field_name == "__linked__":
+            detached += sorted(pks)
             continue
         ids = sorted(pks)
         for start in range(0, len(ids), CHUNK):

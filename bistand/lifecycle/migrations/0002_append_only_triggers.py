@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("lifecycle", "0001_purge_log_and_totals"),
         ("cases", "0001_initial"),
-        ("casework", "0003_paymentbatch_batchconfirmation_paymentbatchline"),
+        ("casework", "0005_access_grant_revocation_and_protection_changes"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
