@@ -1,5 +1,6 @@
 # Bistånd — the two commands a newcomer needs:
 #   make run    set everything up, load the demo city Demostad (SQLite) and start the app on :8000
+#               (with BISTAND_DEBUG=1: the demo runs in development mode; production is the default)
 #   make test   set everything up and run the whole test suite (ruff + pytest, browser tests included)
 # Set DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite.
 
@@ -24,11 +25,14 @@ setup: system-deps $(BIN)/bistand
 system-deps:
 	@./scripts/system-deps.sh
 
+# The demo runs in development mode (DEBUG on, development secret key); see the README for production.
+run: export BISTAND_DEBUG = 1
 run: $(BIN)/bistand
 	$(BIN)/bistand migrate --noinput
 	$(BIN)/bistand build_demo
 	$(BIN)/bistand runserver 127.0.0.1:$(PORT)
 
+demo: export BISTAND_DEBUG = 1
 demo: $(BIN)/bistand
 	$(BIN)/bistand migrate --noinput
 	$(BIN)/bistand build_demo --flush
@@ -38,7 +42,7 @@ lint: $(BIN)/bistand
 	$(BIN)/ruff format --check bistand tests benchmarks
 
 test: setup lint
-	$(BIN)/bistand makemigrations --check --dry-run >/dev/null
+	BISTAND_DEBUG=1 $(BIN)/bistand makemigrations --check --dry-run >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(BIN)/bistand

@@ -40,7 +40,16 @@ def main(argv: list[str] | None = None) -> int:
         module_name, func_name = PURE_COMMANDS[argv[0]].split(":")
         return getattr(import_module(module_name), func_name)(argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bistand.project.settings")
+    from django.conf import settings
     from django.core.management import execute_from_command_line
+
+    from bistand.project.env import EnvironmentProblem
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (loads the settings, which check the environment)
+    except EnvironmentProblem as problem:
+        print(problem, file=sys.stderr)  # what to set, without a traceback in front of it
+        return 2
 
     execute_from_command_line(["bistand", *argv])
     return 0

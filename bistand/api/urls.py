@@ -1,12 +1,26 @@
-"""The JSON API (django-ninja); its OpenAPI document is served at /api/v1/openapi.json."""
+"""The JSON API (django-ninja); its OpenAPI document is served at /api/v1/openapi.json, the docs at /api/v1/docs."""
 
-from ninja import NinjaAPI
+from django.contrib.auth.views import redirect_to_login
+from ninja import NinjaAPI, Swagger
+
+
+class SignedInSwagger(Swagger):
+    """The interactive docs (/api/v1/docs) for signed-in users only, with Swagger UI from our own static
+    files ("ninja" is an installed app), never from a CDN. The OpenAPI document itself stays public: it is
+    the contract the municipality's e-service is built against, and it holds no personal data."""
+
+    def render_page(self, request, api, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().render_page(request, api, **kwargs)
+
 
 api = NinjaAPI(
     title="Bistånd API",
     version="1",
     description="Ekonomiskt bistånd: beräkning av försörjningsstöd, ansökningar och beslut.",
     urls_namespace="api",
+    docs=SignedInSwagger(),
 )
 
 # 401 with WWW-Authenticate and 403 for missing rights, in the API's error shape.

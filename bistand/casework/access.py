@@ -8,9 +8,8 @@ Rules (issue 3; OSL 26 kap.):
   bistand.casework.protection) — others do not see it in any list.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from bistand.cases.models import Case
 from bistand.casework import audit
@@ -53,17 +52,24 @@ def active_grants() -> QuerySet[CaseAccessGrant]:
     return CaseAccessGrant.objects.filter(revoked_at__isnull=True)
 
 
-def case_for_request(request, case_id, what: str) -> Case:
-    """Return the case if the signed-in user may open it, logging the opening; else 403 (also logged).
+# One answer for "no such case" and "not yours": a different one would tell a curious user which case
+# numbers exist (and, for a protected household, that there is something to find).
+NOT_FOUND = "Ärendet finns inte."
 
-    `what` says in Swedish what the page shows, e.g. "Akt: tidslinje" — it goes into the audit log.
+
+def case_for_request(request, case_id, what: str) -> Case:
+    """Return the case if the signed-in user may open it, logging the opening; else 404.
+
+    A case the user may not open answers exactly like a missing one (404); the refusal is still written
+    to the audit log against the case. `what` says in Swedish what the page shows, e.g. "Akt: tidslinje".
     """
     staff = staff_for(request.user)
     case = visible_cases(staff).filter(pk=case_id).first()
     if case is None:
-        exists = get_object_or_404(Case, pk=case_id)
-        log(request, staff, exists, "denied", what)
-        raise PermissionDenied("Du har inte behörighet till det här ärendet.")
+        exists = Case.objects.filter(pk=case_id).first()
+        if exists is not None:
+            log(request, staff, exists, "denied", what)
+        raise Http404(NOT_FOUND)
     log(request, staff, case, "view", what)
     return case
 

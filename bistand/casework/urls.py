@@ -1,5 +1,5 @@
 """URLs of the caseworker web application. Every page under arenden/<case_id>/ goes through
-access.case_for_request (audit log + 403), which tests/casework/test_views_access.py checks for each one."""
+access.case_for_request (audit log; 404 when the user may not open it), which tests/casework/test_views_access.py checks for each one."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path

@@ -1,4 +1,5 @@
-"""`bistand check`: from 1 November, warn while next year's riksnorm is missing or preliminary."""
+"""`bistand check`: from 1 November, warn while next year's riksnorm is missing or preliminary; at any
+time, warn while this year's riksnorm is preliminary."""
 
 import contextlib
 
@@ -14,5 +15,5 @@ def next_year_tables(app_configs=None, **kwargs):
         registry.sync()
     return [
         checks.Warning(w.message, hint="För in tabellen: bistand import_table FIL", id=w.code)
-        for w in status.next_year_warnings(status.today())
+        for w in status.next_year_warnings(status.today()) + status.current_year_warnings(status.today())
     ]

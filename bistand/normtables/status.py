@@ -62,3 +62,17 @@ def next_year_warnings(day: date) -> list[TableWarning]:
     elif amount.source.confidence == "preliminary":
         warnings.append(TableWarning("normtables.W004", f"Prisbasbeloppet för {year} är preliminärt."))
     return warnings
+
+
+def current_year_warnings(day: date) -> list[TableWarning]:
+    """This year's riksnorm is preliminary: decisions are being calculated on amounts that may change."""
+    table = params.norm_table(day.year)
+    if table is not None and table.preliminary:
+        return [
+            TableWarning(
+                "normtables.W005",
+                f"Riksnormen för {day.year} är preliminär; besluten beräknas på belopp som kan ändras. "
+                "För in den officiella tabellen när förordningen är publicerad.",
+            )
+        ]
+    return []

@@ -1,8 +1,12 @@
-"""Django settings for Bistånd.
+"""Django settings for Bistånd, read from the environment (bistand.project.env parses it strictly).
+
+Production is the default: DEBUG is off unless BISTAND_DEBUG=1 (make run sets it for the demo), and
+then the process refuses to start without a real secret key, allowed host names and the pseudonym
+key (env.production_problems). The README's "Running in production" lists every variable.
 
 SQLite is the embedded default so that a newcomer needs no database server; set DATABASE_URL
 (for example postgres://postgres@127.0.0.1:5432/bistand) to run on PostgreSQL, the production
-database.
+database. The tests use tests/settings.py, which builds on this module.
 """
 
 import os
@@ -10,14 +14,24 @@ from pathlib import Path
 
 import dj_database_url
 
+from bistand.project import env as _env
+
+ENV = _env.Env(os.environ)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("BISTAND_DATA_DIR", BASE_DIR.parent / "var"))
 # The SQLite file and collected static files live here; create it so a fresh checkout just works.
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = os.environ.get("BISTAND_SECRET_KEY", "dev-only-not-secret-change-in-production")
-DEBUG = os.environ.get("BISTAND_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("BISTAND_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+DEBUG = ENV.flag("BISTAND_DEBUG", default=False)
+SECRET_KEY = ENV.text("BISTAND_SECRET_KEY") or (_env.DEVELOPMENT_SECRET_KEY if DEBUG else "")
+ALLOWED_HOSTS = ENV.names("BISTAND_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+if DEBUG:
+    _env.refuse_debug_on_public_hosts(ALLOWED_HOSTS)
+else:
+    _env.refuse_unless_production_ready(
+        secret_key=SECRET_KEY, allowed_hosts=ALLOWED_HOSTS, environ=os.environ
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -28,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # serves the API docs' Swagger UI from our own static files, not from a CDN
+    "csp",
+    "bistand.project",
     "bistand.organisation",
     "bistand.people",
     "bistand.cases",
@@ -43,6 +60,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, so static files keep their long cache; every other response may hold personal data.
+    "bistand.project.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,7 +96,10 @@ WSGI_APPLICATION = "bistand.project.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'bistand.sqlite3'}",
-        conn_max_age=60,
+        # Persistent connections (seconds); with health checks a connection dropped by the server is
+        # replaced instead of failing the next request.
+        conn_max_age=ENV.integer("BISTAND_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -97,8 +120,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Serve straight from the app folders in development and tests (no collectstatic needed).
-WHITENOISE_USE_FINDERS = True
+# Serve straight from the app folders in development (no collectstatic needed); production serves what
+# `bistand collectstatic` put in STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "/logga-in/"
@@ -109,6 +133,68 @@ LOGOUT_REDIRECT_URL = "/logga-in/"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# --- HTTP hardening ---------------------------------------------------------------------------------
+# Production sits behind a TLS-terminating proxy (load balancer, nginx). The proxy must set
+# X-Forwarded-Proto and overwrite any value the client sent; only then set BISTAND_TLS_PROXY=1, which
+# makes Django trust that header to know the request came over HTTPS. Without a proxy that strips it,
+# a client could claim HTTPS over plain HTTP.
+if ENV.flag("BISTAND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = ENV.flag("BISTAND_SSL_REDIRECT", default=not DEBUG)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_TRUSTED_ORIGINS = ENV.names("BISTAND_CSRF_TRUSTED_ORIGINS")
+SECURE_HSTS_SECONDS = ENV.integer("BISTAND_HSTS_SECONDS", 0 if DEBUG else 31_536_000)  # one year
+SECURE_HSTS_INCLUDE_SUBDOMAINS = ENV.flag("BISTAND_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading commits the whole domain to HTTPS in the browsers' built-in lists: the municipality's
+# decision, not the application's, so it is off unless asked for and Django's reminder is silenced.
+SECURE_HSTS_PRELOAD = ENV.flag("BISTAND_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): only our own scripts, styles, images and fonts; no inline
+# script or style anywhere (htmx's own indicator style is switched off in base.html), no CDN.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # data: for the small SVG icons inside Swagger UI's stylesheet
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# --- Logging ----------------------------------------------------------------------------------------
+# One line per event on the console (the service manager or container collects it), as key=value pairs
+# a log system can parse. Personal identity numbers are masked in every record (also in tracebacks),
+# and request logs carry the path only, never the query string or the body.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"mask_personal_data": {"()": "bistand.project.logfilters.MaskPersonalData"}},
+    "formatters": {
+        "keyvalue": {
+            "format": 'time=%(asctime)s level=%(levelname)s logger=%(name)s message="%(message)s"',
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "keyvalue",
+            "filters": ["mask_personal_data"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": ENV.text("BISTAND_LOG_LEVEL", "INFO").upper()},
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}
 
 # --- Staff login and API tokens ---
 # Sign-in, lockout, session limits and machine clients (bistand.accounts, bistand.apitokens); README

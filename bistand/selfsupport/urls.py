@@ -1,7 +1,8 @@
 """URLs of the path to self-support, mounted at /sjalvforsorjning/.
 
 Every page under arenden/<case_id>/ opens the case through access.case_for_request first (audit log and
-403), before it looks up anything else, so a user without access gets 403 on every one of them.
+404), before it looks up anything else, so a user without access gets 404 on every one of them, the
+same answer as for a case that does not exist.
 """
 
 from django.urls import path

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from bistand.accounts.signals import LAST_SEEN, LOGIN_AT
 from bistand.casework.models import AuditEvent
-from tests.casework.views_world import FAST_HASHERS, PASSWORD, build_world
+from tests.casework.views_world import PASSWORD, build_world
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/logga-in/"
@@ -17,7 +17,6 @@ LOGIN = "/logga-in/"
 
 @pytest.fixture
 def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
     return build_world()
 
 

@@ -14,14 +14,13 @@ from bistand.accounts.backends import staff_users_for_claims
 from bistand.accounts.config import oidc_config
 from bistand.casework.models import AuditEvent
 from tests.accounts.conftest import CLIENT_SECRET
-from tests.casework.views_world import FAST_HASHERS, build_world
+from tests.casework.views_world import build_world
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
     world = build_world()
     world.owner.sso_subject = "E-1001"
     world.owner.save()

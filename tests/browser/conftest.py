@@ -98,12 +98,25 @@ def sign_in(browser, site, username: str):
         locale="sv-SE", accept_downloads=True, viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
+    watch_csp(page)
     page.goto(f"{site.url}/logga-in/")
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url(f"{site.url}/")
     return page
+
+
+def watch_csp(page) -> None:
+    """Collect Chromium's console reports of anything the Content-Security-Policy blocked on this page
+    (an inline script or style, eval, a resource from another site) into `page.csp_errors`."""
+    page.csp_errors = []
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            page.csp_errors.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
 
 
 def screenshot(page, name: str) -> Path:

@@ -1,5 +1,6 @@
 """The caseworker's day in a real browser: decide an unchanged application in at most three clicks, read
-the decision letter, be refused another unit's case, and no serious accessibility violations (axe-core).
+the decision letter, be refused another unit's case, and no serious accessibility violations (axe-core);
+nothing on the way is blocked by the Content-Security-Policy (htmx included).
 """
 
 import re
@@ -78,8 +79,10 @@ def test_the_decision_letter_downloads_and_reads_in_swedish(decided):
 def test_another_districts_caseworker_is_refused_the_case(decided, browser, site):
     page = sign_in(browser, site, "handlaggare2")
     response = page.goto(decided["case_url"])
-    assert response.status == 403
-    expect(page.get_by_role("heading", name="Du har inte behörighet")).to_be_visible()
+    # The same answer as for a case that does not exist, so case numbers cannot be probed.
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="Sidan finns inte")).to_be_visible()
+    assert response.headers["cache-control"].startswith("max-age=0, no-cache, no-store")
     screenshot(page, "09-nekad")
     page.context.close()
 
@@ -157,3 +160,11 @@ def test_an_application_to_review_shows_its_items_for_change(decided, site):
     expect(page.get_by_role("table", name=re.compile("Beslutsförslag per behovspost"))).to_be_visible()
     screenshot(page, "08-ansokan-granska")
     assert serious_violations(page) == []
+
+
+def test_nothing_was_blocked_by_the_content_security_policy(decided, site):
+    # Runs after the module's other tests (same page): the decision, the letter, the htmx journal note.
+    page = decided["page"]
+    page.goto(f"{site.url}/api/v1/docs")
+    page.locator(".swagger-ui .info .title").wait_for()  # Swagger UI from our own static files
+    assert page.csp_errors == []

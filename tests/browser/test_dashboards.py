@@ -82,6 +82,7 @@ def test_dashboard_pages_render_and_pass_axe(manager, site, month, path, name, h
     assert manager.locator("table").count() >= 1
     screenshot(manager, f"statistik-{name}")
     assert serious_violations(manager) == []
+    assert manager.csp_errors == []  # the charts need no inline style or script
 
 
 def test_district_report_in_excel_matches_the_page(manager, site, month):

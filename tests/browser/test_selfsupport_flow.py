@@ -152,8 +152,9 @@ def test_first_visit_assessment_plan_and_follow_up_on_the_start_page(flow, brows
     assert page.locator(".flag", has_text="Uppföljning försenad").count() >= 2  # panel and case list
     screenshot(page, "ss-09-start-uppfoljning")
 
-    # 6. No serious accessibility violations on any of the pages used.
+    # 6. No serious accessibility violations on any of the pages used, and nothing blocked by the CSP.
     check_accessibility(page, urls)
+    assert page.csp_errors == []
 
     # 7. The unit manager sees time with clients per worker (same test: see check_accessibility).
     unit_manager_sees_time_with_clients(browser, live_server)

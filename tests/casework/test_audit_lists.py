@@ -15,7 +15,7 @@ from bistand.casework.models import AuditEvent
 from bistand.people.models import MemberRole
 from bistand.selfsupport.plans import GoalInput, create_plan
 from tests.casework.factories import make_case, make_household, make_person
-from tests.casework.views_world import FAST_HASHERS, build_world
+from tests.casework.views_world import build_world
 
 pytestmark = pytest.mark.django_db
 PERSON_AUDIT = "/logg/person/"
@@ -23,7 +23,6 @@ PERSON_AUDIT = "/logg/person/"
 
 @pytest.fixture
 def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
     return build_world()
 
 

@@ -20,7 +20,7 @@ from bistand.casework.letters import decision_letter_html
 from bistand.casework.models import AuditEvent
 from bistand.people.models import HouseholdMember, MemberRole
 from tests.casework.factories import make_application, make_case, make_household, make_person
-from tests.casework.views_world import FAST_HASHERS, JULY, build_world
+from tests.casework.views_world import JULY, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,6 @@ REASON = "Kortvarigt behov, söker aktivt billigare bostad"
 
 @pytest.fixture
 def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
     return build_world()
 
 

@@ -14,7 +14,7 @@ from bistand.casework.access import visible_cases
 from bistand.casework.models import AuditEvent, CaseAccessGrant, ProtectionChange
 from bistand.organisation.models import Role
 from tests.casework.factories import make_staff
-from tests.casework.views_world import FAST_HASHERS, SECRET_ADDRESS, build_world
+from tests.casework.views_world import SECRET_ADDRESS, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,6 @@ UNIT_PAGE = "/skyddade-arenden/"
 
 @pytest.fixture
 def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
     world = build_world()
     world.manager2 = make_staff(world.case.unit, Role.UNIT_MANAGER, "Max", "Chef")
     world.sara = world.protected_case.applicant

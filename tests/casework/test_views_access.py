@@ -8,7 +8,8 @@ from django.urls import URLPattern, reverse
 
 from bistand.casework import urls as casework_urls
 from bistand.casework.models import AuditEvent
-from tests.casework.views_world import FAST_HASHERS, SECRET_ADDRESS, build_world
+from tests.casework.views_world import SECRET_ADDRESS, build_world
+from tests.not_found import page_text, with_missing_case
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +17,7 @@ CASE_PREFIX = "arenden/<int:case_id>/"
 
 
 @pytest.fixture
-def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
+def world():
     return build_world()
 
 
@@ -41,11 +41,27 @@ def test_every_case_url_is_refused_to_a_caseworker_of_another_unit(client, world
     client.force_login(world.other.user)
     urls = case_urls(world.case, world.application, world.decision)
     for url in urls:
-        assert client.get(url).status_code == 403, url
-        assert client.post(url, {"version": 1}).status_code == 403, url
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {"version": 1}).status_code == 404, url
     # Each refusal is itself logged against the case.
     denied = AuditEvent.objects.filter(staff=world.other, case=world.case, action="denied")
     assert denied.count() == 2 * len(urls)
+
+
+def test_a_forbidden_case_answers_exactly_like_a_missing_one(client, world):
+    # Otherwise the difference tells a user of another unit which case numbers exist.
+    client.force_login(world.other.user)
+    for url in case_urls(world.case, world.application, world.decision):
+        forbidden, missing = client.get(url), client.get(with_missing_case(url, world.case.pk))
+        assert (forbidden.status_code, missing.status_code) == (404, 404), url
+        assert page_text(forbidden) == page_text(missing), url
+        assert "Sidan finns inte" in page_text(forbidden)
+    # The protected case of the caseworker's own unit, too: no hint that it exists.
+    client.force_login(world.colleague.user)
+    url = reverse("casework:case", args=[world.protected_case.pk])
+    forbidden, missing = client.get(url), client.get(with_missing_case(url, world.protected_case.pk))
+    assert forbidden.status_code == missing.status_code == 404
+    assert page_text(forbidden) == page_text(missing)
 
 
 def test_every_case_page_opened_is_in_the_audit_log(client, world):
@@ -63,7 +79,7 @@ def test_every_case_page_opened_is_in_the_audit_log(client, world):
 
 def test_analysts_and_administrators_reach_no_case(client, world):
     client.force_login(world.analyst.user)
-    assert client.get(reverse("casework:case", args=[world.case.pk])).status_code == 403
+    assert client.get(reverse("casework:case", args=[world.case.pk])).status_code == 404
 
 
 def pages_for(client, world) -> list[tuple[str, bytes]]:

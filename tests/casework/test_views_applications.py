@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from bistand.cases.models import Application, Decision, DeclaredItem, Payment
 from bistand.casework import applications
-from tests.casework.views_world import FAST_HASHERS, build_world
+from tests.casework.views_world import build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +22,7 @@ EXPECTED_ASSISTANCE = 5_220 + 5_000 + 300  # 10 520
 
 
 @pytest.fixture
-def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
+def world():
     return build_world()
 
 

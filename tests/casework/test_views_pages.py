@@ -11,14 +11,13 @@ from bistand.cases.immutable import AppendOnlyError
 from bistand.casework import extensions
 from bistand.casework.journal import JournalNote
 from bistand.casework.models import AuditEvent
-from tests.casework.views_world import FAST_HASHERS, PASSWORD, build_world
+from tests.casework.views_world import PASSWORD, build_world
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
+def world():
     return build_world()
 
 

@@ -55,9 +55,6 @@ class World:
     application: Application
 
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # tests only: PBKDF2 costs ~0.5 s a user
-
-
 def build_world() -> World:
     municipality = make_municipality(name="Demostad", code="9999", rules_code="demostad")
     north = make_unit("Norr 1", "Norr", municipality)

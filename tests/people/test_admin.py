@@ -13,7 +13,7 @@ from bistand.casework.models import AuditEvent
 from bistand.organisation.models import Role
 from bistand.organisation.staff_register import ADMIN_GROUP, sync_admin_access
 from tests.casework.factories import make_person, make_staff
-from tests.casework.views_world import FAST_HASHERS, SECRET_ADDRESS, build_world
+from tests.casework.views_world import SECRET_ADDRESS, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,6 @@ STAFF = "/admin/organisation/staffmember/"
 
 @pytest.fixture
 def world(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
     world = build_world()
     world.admin = make_staff(world.case.unit, Role.ADMINISTRATOR, "Eva", "Admin")
     sync_admin_access(world.admin)

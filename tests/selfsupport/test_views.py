@@ -14,6 +14,7 @@ from bistand.selfsupport.meetings import book_meeting
 from bistand.selfsupport.models import ActionPlan, Assessment, LifeArea, Meeting, Reminder
 from bistand.selfsupport.plans import GoalInput, create_plan
 from bistand.selfsupport.schedule import latest_allowed_follow_up
+from tests.not_found import page_text, with_missing_case
 from tests.selfsupport.world import aware, build_world
 
 pytestmark = pytest.mark.django_db
@@ -73,10 +74,12 @@ def test_every_case_url_is_refused_to_a_caseworker_of_another_unit_and_logged(cl
     urls = case_urls(world)
     client.force_login(world.outsider.user)
     for url in urls:
-        assert client.get(url).status_code == 403, url
-        assert client.post(url, {}).status_code == 403, url
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {}).status_code == 404, url
+        # Exactly the answer for a case that does not exist.
+        assert page_text(client.get(url)) == page_text(client.get(with_missing_case(url, world.case.pk)))
     denied = AuditEvent.objects.filter(staff=world.outsider, case=world.case, action="denied")
-    assert denied.count() == 2 * len(urls)
+    assert denied.count() == 3 * len(urls)
     assert not Reminder.objects.filter(done_at__isnull=False).exists()
 
 

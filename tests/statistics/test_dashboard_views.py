@@ -24,8 +24,7 @@ KEY = "k" * 40
 
 
 @pytest.fixture
-def world(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def world(db):
     return build()
 
 
@@ -149,10 +148,9 @@ def test_a_bad_month_falls_back_with_a_message(world):
 
 
 @pytest.mark.django_db
-def test_pages_render_on_an_empty_database_for_a_superuser(settings):
+def test_pages_render_on_an_empty_database_for_a_superuser():
     from django.contrib.auth.models import User
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     User.objects.create_superuser("root", password=PASSWORD)
     client = Client()
     client.login(username="root", password=PASSWORD)
@@ -161,10 +159,9 @@ def test_pages_render_on_an_empty_database_for_a_superuser(settings):
 
 
 @pytest.mark.django_db
-def test_a_user_without_a_role_is_refused(settings):
+def test_a_user_without_a_role_is_refused():
     from django.contrib.auth.models import User
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     User.objects.create_user("utan-roll", password=PASSWORD)
     client = Client()
     client.login(username="utan-roll", password=PASSWORD)

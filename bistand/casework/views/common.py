@@ -36,7 +36,7 @@ def case_for_print(request, case_id, what: str):
     staff = access.staff_for(request.user)
     case = access.visible_cases(staff).filter(pk=case_id).first()
     if case is None:
-        return access.case_for_request(request, case_id, what)  # logs the refusal and raises 403
+        return access.case_for_request(request, case_id, what)  # logs the refusal and raises 404
     access.log(request, staff, case, "print", what)
     return case
 

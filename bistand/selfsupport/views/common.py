@@ -22,7 +22,7 @@ SUBNAV = [
 
 
 def open_case(request, case_id, what: str):
-    """The case if the user may open it (logged as a view), else 403 (logged as denied)."""
+    """The case if the user may open it (logged as a view), else 404 (logged as denied)."""
     return access.case_for_request(request, case_id, f"Självförsörjning: {what}")
 
 

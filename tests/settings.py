@@ -1,0 +1,24 @@
+"""Settings for the test suite: production settings with test values, in one place.
+
+The tests run with DEBUG off, as production does, so the environment gets what a real installation
+must provide (a long secret key, host names, the pseudonym key); a value already in the environment
+wins. Only what the test machinery needs differs from production, and each difference says why.
+"""
+
+import os
+
+# As production, even if the developer's shell still has the demo's BISTAND_DEBUG=1.
+os.environ["BISTAND_DEBUG"] = "0"
+os.environ.setdefault("BISTAND_SECRET_KEY", "tests-only-secret-key-" + "0123456789abcdef" * 4)
+os.environ.setdefault("BISTAND_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("BISTAND_PSEUDONYM_KEY", "tests-only-pseudonym-key-0123456789abcdef")
+
+from bistand.project.settings import *  # noqa: E402,F403
+
+# PBKDF2 costs about half a second for each user a test creates; MD5 is fine for throwaway passwords.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test client and the browser tests' live server speak plain HTTP; the redirect to HTTPS is
+# checked on its own in tests/project/test_http_hardening.py.
+SECURE_SSL_REDIRECT = False
+# Static files straight from the app folders, so the tests need no collectstatic.
+WHITENOISE_USE_FINDERS = True
