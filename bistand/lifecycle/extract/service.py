@@ -11,6 +11,7 @@ Producing an extract writes one audit row (EXTRACT) per case it contains, in the
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -23,6 +24,7 @@ from bistand.people.models import Person
 
 EXTRACT_ROLES = {Role.UNIT_MANAGER}
 TEMPLATE = "lifecycle/extract.html"
+STYLESHEET = Path(__file__).with_name("extract.css")
 
 
 def may_extract(staff: StaffMember | None) -> bool:
@@ -57,10 +59,10 @@ def produce(person: Person, staff: StaffMember, kind: str, path: str = "") -> by
     if kind == "json":
         content = json.dumps(data, ensure_ascii=False, indent=2).encode()
     else:
-        from weasyprint import HTML  # loading pango is slow; most requests never need it
+        from weasyprint import CSS, HTML  # loading pango is slow; most requests never need it
 
         html = render_to_string(TEMPLATE, {"x": data, "labels": LABELS})
-        content = HTML(string=html).write_pdf()
+        content = HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
     for case in cases_of(person):
         audit.record(
             action=audit.AuditAction.EXTRACT,
