@@ -33,6 +33,7 @@ class AuditAction(models.TextChoices):
     REVOKE = "revoke", "Tog bort behörighet"
     PROTECT = "protect", "Ändrade skyddad identitet"
     PURGE = "purge", "Gallrade"
+    EXTRACT = "extract", "Tog fram registerutdrag"
     TABLE = "table", "Förde in riksnorm eller prisbasbelopp"
     TOKEN_CREATE = "token_create", "Skapade API-nyckel"
     TOKEN_REVOKE = "token_revoke", "Återkallade API-nyckel"

@@ -20,6 +20,8 @@ from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models import Max
 
+from bistand.lifecycle.immutability import purge_permit
+
 
 def next_id(model: type[models.Model]) -> int:
     return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
@@ -135,7 +137,9 @@ def empty_demo_tables() -> list[str]:
     ordered = demo_models()
     tables = [m._meta.db_table for m in ordered]
     quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
+    # Decisions, payments and the audit log are append-only in the database; emptying the demo is one of
+    # the few deliberate deletions and takes a purge permit (bistand.lifecycle.immutability).
+    with purge_permit("demo flush"), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Rows written earlier in the same transaction still have deferred foreign-key checks
             # pending, which TRUNCATE refuses; running them now clears the queue.

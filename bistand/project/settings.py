@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "bistand.casework",
     "bistand.selfsupport",
     "bistand.statistics",
+    "bistand.lifecycle",
     "bistand.normtables",
     "bistand.whatif",
 ]

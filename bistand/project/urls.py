@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("bistand.casework.urls")),
     path("sjalvforsorjning/", include("bistand.selfsupport.urls")),
     path("statistik/", include("bistand.statistics.urls")),
+    path("registerutdrag/", include("bistand.lifecycle.urls")),
     path("parametrar/", include("bistand.normtables.urls")),
     path("statistik/konsekvensanalys/", include("bistand.whatif.urls")),
 ]

@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from bistand.cases.codes import EXIT_REASONS
 from bistand.cases.models import Case, CaseAssignment, Decision, Payment
+from bistand.lifecycle.models import PurgedMonthTotals
 from bistand.organisation.models import Role, Unit
 from bistand.people.models import HouseholdMember, MemberRole
 from bistand.statistics.periods import Month
@@ -79,6 +80,7 @@ def _payments(month: Month, unit_ids, tallies) -> None:
         if row["total"] > 0:
             tally.households_paid.add(row["case__household_id"])
             paid[row["case__unit_id"]].add(row["case__household_id"])
+    _purged(month, unit_ids, tallies)
     # Persons: members valid at some point in the month.
     households = {h for hs in paid.values() for h in hs}
     members = HouseholdMember.objects.filter(household_id__in=households, valid_from__lte=month.last).filter(
@@ -90,6 +92,20 @@ def _payments(month: Month, unit_ids, tallies) -> None:
     for unit_id, hs in paid.items():
         for h in hs:
             tallies[unit_id].persons_paid |= persons_by_household[h]
+
+
+def _purged(month: Month, unit_ids, tallies) -> None:
+    """Payments of cases deleted by gallring, kept as totals (bistand.lifecycle, docs/gallring.md).
+
+    The households and persons of a deleted case no longer exist; they are kept as their former ids,
+    marked so they cannot collide with a living row's id, and the sets then merge per district and city
+    exactly as before the gallring.
+    """
+    for row in PurgedMonthTotals.objects.filter(month=month.first, unit_id__in=unit_ids):
+        tally = tallies[row.unit_id]
+        tally.cost += row.cost
+        tally.households_paid |= {("gallrat", h) for h in row.households_paid}
+        tally.persons_paid |= {("gallrat", p) for p in row.persons_paid}
 
 
 def _open_cases(month: Month, unit_ids, tallies) -> dict[int, tuple[int, int | None]]:
