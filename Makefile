@@ -12,14 +12,21 @@ PYTEST_ARGS ?=
 
 .PHONY: run test setup system-deps demo lint bench clean
 
-$(BIN)/bistand: requirements.txt pyproject.toml
+# Dependencies: pyproject.toml is the one source (runtime list and the `dev` extra); the locked, hashed
+# files in requirements/ are made from it by scripts/lock-requirements.sh. `make run` installs only what
+# running needs; `make test` adds the development and test tools.
+$(BIN)/bistand: requirements/runtime.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(BIN)/bistand
 
-setup: system-deps $(BIN)/bistand
+$(VENV)/.dev-installed: requirements/dev.txt $(BIN)/bistand
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	@touch $(VENV)/.dev-installed
+
+setup: system-deps $(VENV)/.dev-installed
 
 # Debian packages the tests need: Chromium for the browser tests, poppler for reading PDFs back.
 system-deps:
@@ -37,7 +44,7 @@ demo: $(BIN)/bistand
 	$(BIN)/bistand migrate --noinput
 	$(BIN)/bistand build_demo --flush
 
-lint: $(BIN)/bistand
+lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check bistand tests benchmarks
 	$(BIN)/ruff format --check bistand tests benchmarks
 
@@ -45,7 +52,7 @@ test: setup lint
 	BISTAND_DEBUG=1 $(BIN)/bistand makemigrations --check --dry-run >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(BIN)/bistand
+bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/calculation_bench.py
 	$(BIN)/python benchmarks/durations_bench.py
 
