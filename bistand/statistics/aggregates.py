@@ -135,3 +135,31 @@ def unit_tallies(month: Month, unit_ids) -> dict[int, Tally]:
         # cases is counted in one of them, and that choice must not depend on which rows were stale.
         return store(month, unit_ids, seen)
     return tallies
+
+
+def is_stale(change_seen: int, month: Month) -> bool:
+    from bistand.statistics.models import StatisticsChange
+
+    return StatisticsChange.objects.filter(pk__gt=change_seen, from_month__lte=month.first).exists()
+
+
+def stored_figures(key: str, month: Month, compute, to_json, from_json):
+    """`compute()`'s result for figures resting on months up to `month`, stored once `month` is closed.
+
+    `from_json` may return None (e.g. a district added since) to have the figures computed again.
+    """
+    from bistand.statistics.models import StoredFigures
+
+    if not is_closed(month):
+        return compute()
+    row = StoredFigures.objects.filter(key=key).values_list("month", "change_seen", "data").first()
+    if row is not None and row[0] == month.first and not is_stale(row[1], month):
+        loaded = from_json(row[2])
+        if loaded is not None:
+            return loaded
+    seen = latest_change_id()
+    result = compute()
+    StoredFigures.objects.update_or_create(
+        key=key, defaults={"month": month.first, "data": to_json(result), "change_seen": seen}
+    )
+    return result

@@ -41,3 +41,17 @@ class MonthPayments(models.Model):
     )  # {"unit_id": [...], "household_id": [...], "amount": [...]}
     change_seen = models.BigIntegerField(default=0)
     computed_at = models.DateTimeField(auto_now=True)
+
+
+class StoredFigures(models.Model):
+    """Finished figures over many closed months (the 36-month trend, the duration shares), by key.
+
+    Valid while no StatisticsChange reaching back to `month` (the last month they rest on) or earlier
+    has a higher id than `change_seen`.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    month = models.DateField("senaste månad som ingår")
+    data = models.JSONField("siffror")
+    change_seen = models.BigIntegerField(default=0)
+    computed_at = models.DateTimeField(auto_now=True)

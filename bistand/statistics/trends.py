@@ -74,6 +74,30 @@ def _frame(first: Month, last: Month, municipality, direct: bool) -> pl.DataFram
 
 
 def cost_and_households(last: Month, count: int = 36, municipality=None, direct: bool = False) -> Trend:
+    """Stored once `last` has ended (bistand.statistics.aggregates); `direct` computes from payments."""
+    if direct:
+        return _cost_and_households(last, count, municipality, direct=True)
+    from bistand.statistics import aggregates
+
+    names = districts_of(municipality)
+
+    def to_json(t: Trend) -> dict:
+        ids = {name: d for d, name in names.items()}
+        return {"districts": {str(ids[n]): v for n, v in t.districts.items()}, "city": t.city}
+
+    def from_json(data: dict) -> Trend | None:
+        if set(data["districts"]) != {str(d) for d in names}:
+            return None  # districts added or removed since
+        districts = {name: [tuple(v) for v in data["districts"][str(d)]] for d, name in names.items()}
+        return Trend(months_back(last, count), districts, [tuple(v) for v in data["city"]])
+
+    key = f"trend:{getattr(municipality, 'pk', None)}:{count}:{last}"
+    return aggregates.stored_figures(
+        key, last, lambda: _cost_and_households(last, count, municipality), to_json, from_json
+    )
+
+
+def _cost_and_households(last: Month, count: int, municipality, direct: bool = False) -> Trend:
     months = months_back(last, count)
     names = districts_of(municipality)
     frame = _frame(months[0], months[-1], municipality, direct)
@@ -108,7 +132,39 @@ class DurationRow:
 def duration_rows(
     as_of: Month, municipality=None, direct: bool = False
 ) -> tuple[list[DurationRow], DurationRow, int]:
-    """Per district and for the city; also returns the previous calendar year used."""
+    """Per district and for the city; also returns the previous calendar year used.
+
+    Stored once `as_of` has ended (bistand.statistics.aggregates); `direct` computes from payments.
+    """
+    if direct:
+        return _duration_rows(as_of, municipality, direct=True)
+    from bistand.statistics import aggregates
+
+    names = districts_of(municipality)
+    counts = ("households", "rolling", "very_long_term", "year_households", "year_long_term")
+
+    def to_json(result) -> dict:
+        rows, city, year = result
+        ids = {name: d for d, name in names.items()}
+        return {
+            "rows": {str(ids[r.name]): [getattr(r, c) for c in counts] for r in rows},
+            "city": [getattr(city, c) for c in counts],
+            "year": year,
+        }
+
+    def from_json(data: dict):
+        if set(data["rows"]) != {str(d) for d in names}:
+            return None  # districts added or removed since
+        rows = [DurationRow(name, *data["rows"][str(d)]) for d, name in names.items()]
+        return rows, DurationRow("", *data["city"]), data["year"]
+
+    key = f"durations:{getattr(municipality, 'pk', None)}:{as_of}"
+    return aggregates.stored_figures(
+        key, as_of, lambda: _duration_rows(as_of, municipality), to_json, from_json
+    )
+
+
+def _duration_rows(as_of: Month, municipality, direct: bool = False):
     names = districts_of(municipality)
     frame = _frame(as_of.shift(-(durations.VERY_LONG_TERM_WINDOW - 1)), as_of, municipality, direct)
     positive = _positive_household_months(frame)

@@ -12,7 +12,8 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from bistand.cases.models import Payment
-from bistand.statistics import aggregates
+from bistand.organisation.models import Municipality
+from bistand.statistics import aggregates, trends
 from bistand.statistics.models import StatisticsChange, UnitMonthTally
 from bistand.statistics.periods import Month
 from bistand.statistics.report import ReportRow, Tally, build_monthly_report
@@ -74,6 +75,14 @@ def test_stored_aggregates_equal_the_direct_computation(
         assert_same_report(month)
     units = UnitMonthTally.objects.filter(month=MONTHS[0].first).count()
     assert units > 0
+    city = Municipality.objects.get()
+    for month in MONTHS[:3]:
+        direct_trend = trends.cost_and_households(month, 36, city, direct=True)
+        assert trends.cost_and_households(month, 36, city) == direct_trend  # computed and stored
+        assert trends.cost_and_households(month, 36, city) == direct_trend  # read back
+        direct_durations = trends.duration_rows(month, city, direct=True)
+        assert trends.duration_rows(month, city) == direct_durations
+        assert trends.duration_rows(month, city) == direct_durations
     # Not an empty comparison: July has paid households and open cases in the demo city.
     july = build_monthly_report(MONTHS[1]).city
     assert july.households > 0 and july.open_cases > 0
@@ -91,6 +100,9 @@ def test_a_late_correction_makes_the_month_stale(demo_city, monkeypatch):
     month = MONTHS[1]
     before = build_monthly_report(month)
     build_monthly_report(MONTHS[2])  # February, stored before the correction
+    city = Municipality.objects.get()
+    trend_before = trends.cost_and_households(MONTHS[0], 36, city)  # ends with November
+    july = trend_before.months.index(month)
     february = dict(
         UnitMonthTally.objects.filter(month=MONTHS[2].first).values_list("unit_id", "computed_at")
     )
@@ -113,6 +125,9 @@ def test_a_late_correction_makes_the_month_stale(demo_city, monkeypatch):
     assert change.from_month == month.first
     after = build_monthly_report(month)
     assert after.city.cost == before.city.cost + 1000  # the stored July was recomputed
+    trend_after = trends.cost_and_households(MONTHS[0], 36, city)
+    assert trend_after.city[july][0] == trend_before.city[july][0] + 1000
+    assert trend_after == trends.cost_and_households(MONTHS[0], 36, city, direct=True)
     assert_same_report(month)
     # Earlier months are untouched by a change reaching back only to July.
     build_monthly_report(MONTHS[2])
@@ -148,3 +163,34 @@ def test_the_command_fills_closed_months_and_refuses_the_open_one(demo_city, mon
     report = build_monthly_report(Month(2026, 11))
     assert not UnitMonthTally.objects.filter(month=date(2026, 11, 1)).exists()
     assert report.city == build_monthly_report(Month(2026, 11), direct=True).city
+
+
+def test_which_case_changes_reach_back():
+    from types import SimpleNamespace
+
+    from bistand.statistics.invalidation import case_change_reaches_back
+
+    old = {
+        "unit_id": 1,
+        "household_id": 2,
+        "caseworker_id": 3,
+        "status": "open",
+        "opened_on": date(2025, 3, 10),
+        "closed_on": None,
+        "exit_reason": "",
+    }
+
+    def case(**changes):
+        has_history = SimpleNamespace(exists=lambda: True)
+        return SimpleNamespace(**{**old, **changes}, assignments=has_history)
+
+    assert case_change_reaches_back(old, case()) == []
+    # A new caseworker with assignment history: the history decides past months, not Case.caseworker.
+    assert case_change_reaches_back(old, case(caseworker_id=4)) == []
+    # Closed today: past months saw it open, and still do; the closing month is today's.
+    assert case_change_reaches_back(old, case(status="closed", closed_on=date(2026, 12, 1))) == [
+        None,
+        date(2026, 12, 1),
+    ]
+    # Moved to another unit: every month since it opened.
+    assert case_change_reaches_back(old, case(unit_id=9)) == [date(2025, 3, 10)]

@@ -1,6 +1,9 @@
 """`bistand aggregate_statistics [--month YYYY-MM | --all]`: compute closed months' aggregates ahead of use.
 
-Run after the month has ended (for example by the nightly job on the 1st), so the first person opening
+Without options: last month. `--all`: the 36 months the statistics pages offer.
+
+Stores each month's unit tallies, the city's payments summed per household, and the 36-month trend and
+duration shares ending with the month. Run after the month has ended (for example by the nightly job on the 1st), so the first person opening
 the statistics does not wait for the computation. Months already stored and still valid are left as they
 are; stale or missing ones are computed (bistand.statistics.aggregates).
 """
@@ -8,13 +11,12 @@ are; stale or missing ones are computed (bistand.statistics.aggregates).
 from time import perf_counter
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Min
 from django.utils import timezone
 
-from bistand.cases.models import Case
 from bistand.organisation.models import Municipality, Unit
-from bistand.statistics import aggregates, stored_payments
-from bistand.statistics.periods import InvalidMonth, Month, previous_complete_month
+from bistand.statistics import aggregates, stored_payments, trends
+from bistand.statistics.periods import InvalidMonth, Month, months_back, previous_complete_month
+from bistand.statistics.views.common import MONTHS_TO_CHOOSE
 
 
 class Command(BaseCommand):
@@ -23,17 +25,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group()
         which.add_argument("--month", help="Månad, ÅÅÅÅ-MM (annars förra månaden)")
-        which.add_argument("--all", action="store_true", help="Alla avslutade månader med ärenden")
+        which.add_argument(
+            "--all",
+            action="store_true",
+            help=f"Alla månader som statistiksidorna visar (de senaste {MONTHS_TO_CHOOSE})",
+        )
 
     def handle(self, *args, **options):
         latest = previous_complete_month(timezone.localdate())
         if options["all"]:
-            first = Case.objects.order_by().aggregate(m=Min("opened_on"))["m"]
-            months = []
-            month = Month.of(first) if first else latest
-            while month <= latest:
-                months.append(month)
-                month = month.shift(1)
+            months = months_back(latest, MONTHS_TO_CHOOSE)
         else:
             try:
                 months = [Month.parse(options["month"])] if options["month"] else [latest]
@@ -57,4 +58,6 @@ class Command(BaseCommand):
         for month in months:
             started = perf_counter()
             aggregates.unit_tallies(month, unit_ids)
+            trends.cost_and_households(month, 36, municipality)
+            trends.duration_rows(month, municipality)
             self.stdout.write(f"{month}: {len(unit_ids)} enheter, {perf_counter() - started:.1f} s")
