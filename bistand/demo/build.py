@@ -25,6 +25,7 @@ from bistand.demo.fastinsert import empty_demo_tables
 from bistand.demo.organisation import DEMO_PASSWORD, DEMO_USERS, RULES_CODE, create_organisation, plan_staff
 from bistand.demo.plan import build_plan
 from bistand.organisation.models import Municipality
+from bistand.statistics import invalidation
 
 ALREADY_THERE = (
     "Demostad finns redan i databasen – inget har ändrats. "
@@ -64,6 +65,8 @@ def build_demo(seed: int, size: int, as_of: date, flush: bool, out: Callable[[st
         municipality, districts, units = create_organisation(staff, password)
         writer.write(plan, bases, districts, units, out)
         hooks.run(plan, municipality, staff, as_of, demo_today(as_of), out)
+        # Rows were written without model signals: every stored statistic is stale.
+        invalidation.mark_stale(invalidation.EVERY_MONTH)
     for line in summary.lines(as_of, time.perf_counter() - started):
         out(line)
     return True

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils import timezone
 
 from bistand.organisation.models import StaffMember
@@ -40,15 +40,13 @@ def meeting_minutes_by_staff(staff_ids, start: date, end: date) -> dict[int, tup
             meeting__starts_at__gte=_aware(start),
             meeting__starts_at__lt=_aware(end + timedelta(days=1)),
         )
-        .annotate(_client=Exists(client_present))
-        .filter(_client=True)
-        .values_list("staffmember_id", "meeting__duration_minutes")
-    )
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for staff_id, minutes in rows:
-        totals[staff_id][0] += minutes
-        totals[staff_id][1] += 1
-    return {k: (v[0], v[1]) for k, v in totals.items()}
+        .filter(Exists(client_present))
+        .order_by()
+        .values("staffmember_id")
+        .annotate(minutes=Sum("meeting__duration_minutes"), meetings=Count("pk"))
+        .values_list("staffmember_id", "minutes", "meetings")
+    )  # summed in the database: one row per staff member, not one per meeting
+    return {staff_id: (int(minutes), meetings) for staff_id, minutes, meetings in rows}
 
 
 def absences_by_staff(staff_ids, start: date, end: date) -> dict[int, list[AbsencePeriod]]:

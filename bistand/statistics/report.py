@@ -302,15 +302,18 @@ class MonthlyReport:
         return units + [r for r in self.districts if r.name == district]
 
 
-def build_monthly_report(month: Month, municipality=None) -> MonthlyReport:
+def build_monthly_report(month: Month, municipality=None, direct: bool = False) -> MonthlyReport:
     """Compute the report for `month` for the whole municipality.
 
     Always the whole municipality, also when only one district is shown or exported: small-group
     suppression depends on every cell that adds up to a shown total, so a district shown alone must hide
     exactly what it hides in the city's report (otherwise the two together would give a hidden cell away).
+
+    A closed month's unit tallies come from the stored aggregates (bistand.statistics.aggregates);
+    `direct=True` computes them from the source tables instead (the same code the aggregates run).
     """
     from bistand.organisation.models import Municipality, Unit
-    from bistand.statistics import queries, selfsupport_figures
+    from bistand.statistics import aggregates
 
     municipality = municipality or Municipality.objects.order_by("pk").first()
     units = Unit.objects.select_related("district").order_by("district__name", "name", "pk")
@@ -319,9 +322,11 @@ def build_monthly_report(month: Month, municipality=None) -> MonthlyReport:
     units = list(units)
     targets = targets_for(municipality.rules_code if municipality else None, month.last)
 
-    tallies = {u.pk: Tally() for u in units}
-    queries.fill_tallies(month, tallies)
-    selfsupport_figures.fill_tallies(month, tallies)
+    unit_ids = [u.pk for u in units]
+    if direct:
+        tallies = aggregates.compute_tallies(month, unit_ids)
+    else:
+        tallies = aggregates.unit_tallies(month, unit_ids)
 
     unit_rows, by_district = [], {}
     for unit in units:

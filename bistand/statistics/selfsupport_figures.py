@@ -38,7 +38,7 @@ from datetime import datetime, time
 from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 
-from bistand.cases.models import Case, CaseAssignment
+from bistand.cases.models import CaseAssignment
 from bistand.organisation.models import StaffMember
 from bistand.selfsupport import continuity, schedule, time_report
 from bistand.selfsupport.models import (
@@ -53,7 +53,7 @@ from bistand.selfsupport.models import (
     PlanStep,
 )
 from bistand.statistics.periods import Month, add_months
-from bistand.statistics.queries import holders_at, open_case_filter
+from bistand.statistics.queries import holders_at, open_cases_query
 
 KIND_FIELDS = {
     MeetingKind.FIRST_VISIT: "first_visits",
@@ -72,11 +72,18 @@ def month_bounds(month: Month) -> tuple[datetime, datetime]:
     return start, end
 
 
-def fill_tallies(month: Month, tallies: dict) -> None:
+def fill_tallies(month: Month, tallies: dict, shared: dict | None = None) -> None:
+    """`shared`: open cases and their holders as returned by queries.fill_tallies (computed if absent)."""
     unit_ids = list(tallies)
+    if shared is None:
+        rows = open_cases_query(month.last, unit_ids).values_list("pk", "unit_id", "opened_on")
+        shared = {
+            "open_cases": {pk: (unit_id, opened_on) for pk, unit_id, opened_on in rows},
+            "holders": holders_at(month.last, open_cases_query(month.last, unit_ids)),
+        }
     _meetings(month, unit_ids, tallies)
-    _plans(month, unit_ids, tallies)
-    _not_met(month, unit_ids, tallies)
+    _plans(month, unit_ids, tallies, shared)
+    _not_met(month, unit_ids, tallies, shared)
     _time_with_clients(month, tallies)
 
 
@@ -84,7 +91,7 @@ def _meetings(month: Month, unit_ids, tallies) -> None:
     start, end = month_bounds(month)
     held = Meeting.objects.filter(
         case__unit_id__in=unit_ids, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
-    )
+    ).order_by()
     for unit_id, kind in held.values_list("case__unit_id", "kind"):
         name = KIND_FIELDS.get(kind)
         if name:
@@ -99,23 +106,23 @@ def _meetings(month: Month, unit_ids, tallies) -> None:
         setattr(tallies[unit_id], name, getattr(tallies[unit_id], name) + 1)
 
 
-def _plans(month: Month, unit_ids, tallies) -> None:
+def _plans(month: Month, unit_ids, tallies, shared) -> None:
     last = month.last
-    current = ActionPlan.objects.filter(case__unit_id__in=unit_ids, established_on__lte=last).filter(
-        Q(ended_on__isnull=True, status="active") | Q(ended_on__gt=last)
+    current = (
+        ActionPlan.objects.filter(case__unit_id__in=unit_ids, established_on__lte=last)
+        .filter(Q(ended_on__isnull=True, status="active") | Q(ended_on__gt=last))
+        .order_by()
     )
     current_rows = list(current.values_list("pk", "case__unit_id", "established_on"))
-    plan_ids = [r[0] for r in current_rows]
+    follow_ups = FollowUp.objects.filter(plan__in=current.values("pk"), held_on__lte=last)
     latest_follow_up = dict(
-        FollowUp.objects.filter(plan_id__in=plan_ids, held_on__lte=last)
+        follow_ups.order_by()
         .values("plan_id")
         .annotate(latest=Max("held_on"))
         .values_list("plan_id", "latest")
     )
     due_after = dict(
-        FollowUp.objects.filter(plan_id__in=plan_ids, held_on__lte=last)
-        .order_by("plan_id", "held_on", "pk")
-        .values_list("plan_id", "next_due")
+        follow_ups.order_by("plan_id", "held_on", "pk").values_list("plan_id", "next_due")
     )  # the latest follow-up's next_due wins (ordered by held_on)
     three_months_ago = add_months(last, -3)
     for plan_id, unit_id, established_on in current_rows:
@@ -131,14 +138,15 @@ def _plans(month: Month, unit_ids, tallies) -> None:
             tally.overdue_follow_ups.add(plan_id)
 
     # U31512: open cases at least three months old, and whether a plan came within three months.
-    open_cases = Case.objects.filter(open_case_filter(last), unit_id__in=unit_ids)
+    open_cases = open_cases_query(last, unit_ids)
     first_plan = dict(
-        ActionPlan.objects.filter(case__in=open_cases)
+        ActionPlan.objects.filter(case__in=open_cases.values("pk"))
+        .order_by()
         .values("case_id")
         .annotate(first=Min("established_on"))
         .values_list("case_id", "first")
     )
-    for case_id, unit_id, opened_on in open_cases.values_list("pk", "unit_id", "opened_on"):
+    for case_id, (unit_id, opened_on) in shared["open_cases"].items():
         deadline = add_months(opened_on, 3)
         if deadline <= last:
             tallies[unit_id].plan_due.add(case_id)
@@ -146,11 +154,15 @@ def _plans(month: Month, unit_ids, tallies) -> None:
             if first is not None and first <= deadline:
                 tallies[unit_id].plan_in_time.add(case_id)
 
-    reviews = GoalReview.objects.filter(
-        follow_up__plan__case__unit_id__in=unit_ids,
-        follow_up__held_on__gte=month.first,
-        follow_up__held_on__lte=last,
-    ).values_list("follow_up__plan__case__unit_id", "goal_id", "progress")
+    reviews = (
+        GoalReview.objects.filter(
+            follow_up__plan__case__unit_id__in=unit_ids,
+            follow_up__held_on__gte=month.first,
+            follow_up__held_on__lte=last,
+        )
+        .order_by()
+        .values_list("follow_up__plan__case__unit_id", "goal_id", "progress")
+    )
     for unit_id, goal_id, progress in reviews:
         tallies[unit_id].goals_reviewed.add(goal_id)
         if progress == GoalProgress.ACHIEVED:
@@ -163,6 +175,7 @@ def _plans(month: Month, unit_ids, tallies) -> None:
         .filter(Q(plan__ended_on__isnull=True) | Q(plan__ended_on__gte=month.first))
         .filter(Q(start_on__isnull=True) | Q(start_on__lte=last))
         .filter(Q(end_on__isnull=True) | Q(end_on__gte=month.first))
+        .order_by()
         .values_list("plan__case__unit_id", "intervention", "plan__person_id")
         .distinct()
     )
@@ -170,36 +183,40 @@ def _plans(month: Month, unit_ids, tallies) -> None:
         tallies[unit_id].enrolled.setdefault(labels.get(intervention, intervention), set()).add(person_id)
 
 
-def _not_met(month: Month, unit_ids, tallies) -> None:
+def _not_met(month: Month, unit_ids, tallies, shared) -> None:
     last = month.last
-    open_cases = dict(
-        Case.objects.filter(open_case_filter(last), unit_id__in=unit_ids).values_list("pk", "unit_id")
+    open_cases, holders = shared["open_cases"], shared["holders"]
+    open_qs = open_cases_query(last, unit_ids).values("pk")
+    starts = {case_id: opened_on for case_id, (_unit, opened_on) in open_cases.items()}
+    assignments = (
+        CaseAssignment.objects.filter(case__in=open_qs, start_date__lte=last)
+        .order_by()
+        .values_list("case_id", "caseworker_id", "start_date")
     )
-    holders = holders_at(last, open_cases)
-    starts = dict(Case.objects.filter(pk__in=open_cases).values_list("pk", "opened_on"))
-    for case_id, worker_id, start in CaseAssignment.objects.filter(
-        case_id__in=open_cases, start_date__lte=last
-    ).values_list("case_id", "caseworker_id", "start_date"):
+    for case_id, worker_id, start in assignments:
         if holders.get(case_id) == worker_id and start > starts[case_id]:
             starts[case_id] = start  # the latest assignment of the holder began later than the case
     _, end = month_bounds(month)
     client_present = Meeting.persons.through.objects.filter(meeting_id=OuterRef("meeting_id"))
+    # The latest qualifying meeting per case and staff member is enough: met = latest >= start.
     rows = (
         Meeting.staff.through.objects.filter(
-            meeting__case_id__in=list(open_cases),
+            meeting__case__in=open_qs,
             meeting__status=MeetingStatus.HELD,
             meeting__mode__in=continuity.MET_MODES,
             meeting__starts_at__lt=end,
         )
-        .annotate(_client=Exists(client_present))
-        .filter(_client=True)
-        .values_list("meeting__case_id", "staffmember_id", "meeting__starts_at")
+        .filter(Exists(client_present))
+        .order_by()
+        .values("meeting__case_id", "staffmember_id")
+        .annotate(latest=Max("meeting__starts_at"))
+        .values_list("meeting__case_id", "staffmember_id", "latest")
     )
     met = set()
-    for case_id, staff_id, starts_at in rows:
-        if holders.get(case_id) == staff_id and timezone.localtime(starts_at).date() >= starts[case_id]:
+    for case_id, staff_id, latest in rows:
+        if holders.get(case_id) == staff_id and timezone.localtime(latest).date() >= starts[case_id]:
             met.add(case_id)
-    for case_id, unit_id in open_cases.items():
+    for case_id, (unit_id, _opened) in open_cases.items():
         if holders.get(case_id) is not None and case_id not in met:
             tallies[unit_id].not_met.add(case_id)
 

@@ -38,7 +38,8 @@ def districts_of(municipality) -> dict[int, str]:
 
 
 def payments_frame(first: Month, last: Month, municipality=None) -> pl.DataFrame:
-    qs = Payment.objects.filter(month__gte=first.first, month__lte=last.first)
+    """One row per payment, without the model's default ordering (which would sort 300 000 rows)."""
+    qs = Payment.objects.filter(month__gte=first.first, month__lte=last.first).order_by()
     if municipality is not None:
         qs = qs.filter(case__unit__district__municipality=municipality)
     rows = qs.values_list("month", "case__unit_id", "case__unit__district_id", "case__household_id", "amount")
@@ -63,10 +64,43 @@ class Trend:
     city: list[tuple[int, int]]
 
 
-def cost_and_households(last: Month, count: int = 36, municipality=None) -> Trend:
+def _frame(first: Month, last: Month, municipality, direct: bool) -> pl.DataFrame:
+    """Payments from the payments table (`direct`) or from the stored monthly sums (closed months)."""
+    if direct:
+        return payments_frame(first, last, municipality)
+    from bistand.statistics import stored_payments
+
+    return stored_payments.payments_frame(first, last, municipality)
+
+
+def cost_and_households(last: Month, count: int = 36, municipality=None, direct: bool = False) -> Trend:
+    """Stored once `last` has ended (bistand.statistics.aggregates); `direct` computes from payments."""
+    if direct:
+        return _cost_and_households(last, count, municipality, direct=True)
+    from bistand.statistics import aggregates
+
+    names = districts_of(municipality)
+
+    def to_json(t: Trend) -> dict:
+        ids = {name: d for d, name in names.items()}
+        return {"districts": {str(ids[n]): v for n, v in t.districts.items()}, "city": t.city}
+
+    def from_json(data: dict) -> Trend | None:
+        if set(data["districts"]) != {str(d) for d in names}:
+            return None  # districts added or removed since
+        districts = {name: [tuple(v) for v in data["districts"][str(d)]] for d, name in names.items()}
+        return Trend(months_back(last, count), districts, [tuple(v) for v in data["city"]])
+
+    key = f"trend:{getattr(municipality, 'pk', None)}:{count}:{last}"
+    return aggregates.stored_figures(
+        key, last, lambda: _cost_and_households(last, count, municipality), to_json, from_json
+    )
+
+
+def _cost_and_households(last: Month, count: int, municipality, direct: bool = False) -> Trend:
     months = months_back(last, count)
     names = districts_of(municipality)
-    frame = payments_frame(months[0], months[-1], municipality)
+    frame = _frame(months[0], months[-1], municipality, direct)
     cost = frame.group_by("month", "district_id").agg(pl.col("amount").sum().alias("cost"))
     positive = _positive_household_months(frame)
     households = positive.group_by("month", "district_id").agg(pl.len().alias("households"))
@@ -95,10 +129,44 @@ class DurationRow:
     year_long_term: int  # … of whom 10–12 months that year (Socialstyrelsen, reference §4)
 
 
-def duration_rows(as_of: Month, municipality=None) -> tuple[list[DurationRow], DurationRow, int]:
-    """Per district and for the city; also returns the previous calendar year used."""
+def duration_rows(
+    as_of: Month, municipality=None, direct: bool = False
+) -> tuple[list[DurationRow], DurationRow, int]:
+    """Per district and for the city; also returns the previous calendar year used.
+
+    Stored once `as_of` has ended (bistand.statistics.aggregates); `direct` computes from payments.
+    """
+    if direct:
+        return _duration_rows(as_of, municipality, direct=True)
+    from bistand.statistics import aggregates
+
     names = districts_of(municipality)
-    frame = payments_frame(as_of.shift(-(durations.VERY_LONG_TERM_WINDOW - 1)), as_of, municipality)
+    counts = ("households", "rolling", "very_long_term", "year_households", "year_long_term")
+
+    def to_json(result) -> dict:
+        rows, city, year = result
+        ids = {name: d for d, name in names.items()}
+        return {
+            "rows": {str(ids[r.name]): [getattr(r, c) for c in counts] for r in rows},
+            "city": [getattr(city, c) for c in counts],
+            "year": year,
+        }
+
+    def from_json(data: dict):
+        if set(data["rows"]) != {str(d) for d in names}:
+            return None  # districts added or removed since
+        rows = [DurationRow(name, *data["rows"][str(d)]) for d, name in names.items()]
+        return rows, DurationRow("", *data["city"]), data["year"]
+
+    key = f"durations:{getattr(municipality, 'pk', None)}:{as_of}"
+    return aggregates.stored_figures(
+        key, as_of, lambda: _duration_rows(as_of, municipality), to_json, from_json
+    )
+
+
+def _duration_rows(as_of: Month, municipality, direct: bool = False):
+    names = districts_of(municipality)
+    frame = _frame(as_of.shift(-(durations.VERY_LONG_TERM_WINDOW - 1)), as_of, municipality, direct)
     positive = _positive_household_months(frame)
     amounts = frame.select("household_id", "month", "amount")
 
