@@ -24,6 +24,7 @@ from bistand.casework.forms import (
     JudgementForm,
     today_month,
 )
+from bistand.casework.forms_changes import CorrectMonthForm, WithdrawForm
 from bistand.casework.views.common import staff_required
 
 
@@ -191,6 +192,9 @@ def _detail_context(request, case, application, form=None, problems=()):
         "problems": list(problems),
         "decisions": application.decisions.order_by("-decided_at", "-id"),
         "decided": decided,
+        # Undoing a mistake: withdraw the application or correct its month (views/application_changes.py).
+        "withdraw_form": WithdrawForm(initial={"version": application.version}, prefix="withdraw"),
+        "month_form": CorrectMonthForm(initial={"version": application.version}, prefix="month"),
     }
 
 
