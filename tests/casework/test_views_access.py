@@ -7,8 +7,8 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from bistand.casework import urls as casework_urls
-from bistand.intake import urls as intake_urls
 from bistand.casework.models import AuditEvent
+from bistand.intake import urls as intake_urls
 from tests.casework.views_world import SECRET_ADDRESS, build_world
 from tests.not_found import page_text, with_missing_case
 
