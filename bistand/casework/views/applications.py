@@ -54,7 +54,11 @@ def _more_rows(request) -> dict:
 @staff_required
 def application_new(request, case_id: int):
     case = access.case_for_request(request, case_id, "Registrera ansökan")
-    previous = case.applications.order_by("-month", "-received_at").first()
+    previous = (
+        case.applications.exclude(status=ApplicationStatus.WITHDRAWN)
+        .order_by("-month", "-received_at")
+        .first()
+    )
     month = today_month()
     if previous and previous.month >= month:  # this month is already applied for: suggest the next one
         month = (previous.month + timedelta(days=32)).replace(day=1)
