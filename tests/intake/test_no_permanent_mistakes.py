@@ -197,3 +197,23 @@ def test_a_plan_dated_1950_is_refused(owner_client, world):
         "Datumet 1 mars 1950 ligger före 2 januari 2025, då ärendet aktualiserades."
         in response.content.decode()
     )
+
+
+def test_a_case_closed_before_it_opened_and_a_goal_far_ahead_are_refused(owner_client, world):
+    response = owner_client.post(
+        reverse("selfsupport:close_case", args=[world.case.pk]),
+        {"closed_on": "1900-01-31", "exit_reason": "other"},
+    )
+    assert "Datumet 31 januari 1900 ligger före 2 januari 2025" in response.content.decode()
+    world.case.refresh_from_db()
+    assert world.case.status == "open"
+    response = owner_client.post(
+        reverse("selfsupport:plan_new", args=[world.case.pk]),
+        {
+            "person": world.case.applicant.pk,
+            "established_on": "2026-08-10",
+            "goal0_text": "Få ett arbete",
+            "goal0_target": "2099-01-01",
+        },
+    )
+    assert "Datumet 1 januari 2099 ligger mer än ett år fram i tiden." in response.content.decode()

@@ -65,6 +65,15 @@ class CloseCaseForm(forms.Form):
         label="Anteckning till journalen", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def clean(self):
+        data = super().clean()
+        check_case_dates(self, self.case, "closed_on")
+        return data
+
 
 class AbsenceForm(forms.Form):
     staff = forms.ModelChoiceField(label="Medarbetare", queryset=StaffMember.objects.none(), empty_label=None)

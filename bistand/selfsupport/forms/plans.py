@@ -118,7 +118,13 @@ class PlanForm(forms.Form):
                 start, end = data.get(p + "start_on"), data.get(p + "end_on")
                 if start and end and end < start:
                     self.add_error(p + "end_on", "Slutdatum kan inte vara före startdatum.")
-        check_case_dates(self, self.case, "established_on", "agreed_on")
+        dated = [f"goal{g}_target" for g in range(self.goal_slots)] + [
+            f"goal{g}_step{s}_{end}"
+            for g in range(self.goal_slots)
+            for s in range(STEPS_PER_GOAL)
+            for end in ("start_on", "end_on")
+        ]
+        check_case_dates(self, self.case, "established_on", "agreed_on", *dated)
         if data.get("agreement_method") and not data.get("agreed_on"):
             self.add_error("agreed_on", "Skriv vilket datum klienten godkände planen.")
         if data.get("agreed_on") and not data.get("agreement_method"):
