@@ -25,6 +25,14 @@ class Hit:
     case: Case
 
 
+def as_identity_number(query: str) -> str:
+    """The query as a personnummer or samordningsnummer (ÅÅÅÅMMDD-NNNN), or "" when it is not one."""
+    try:
+        return parse_identity_number(query).display
+    except InvalidIdentityNumber:
+        return ""
+
+
 def _person_filter(query: str) -> Q | None:
     """A filter on Person for the query, or None for an empty query."""
     text = " ".join(query.split())

@@ -31,8 +31,9 @@ def intake(request):
     """Search, and the unit's cases that nobody holds yet."""
     staff = _case_staff(request)
     form = SearchForm(request.GET or None)
-    hits = None
+    hits, prefill = None, ""
     if form.is_bound and form.is_valid():
+        prefill = search.as_identity_number(form.cleaned_data["q"])
         hits = search.search(staff=staff, query=form.cleaned_data["q"], today=timezone.localdate())
         record_request(
             request,
@@ -57,6 +58,7 @@ def intake(request):
         "hits": hits,
         "unassigned": rows,
         "manager": staff.role == Role.UNIT_MANAGER,
+        "prefill": prefill,
     }
     return render(request, "intake/intake.html", context)
 
@@ -173,13 +175,11 @@ def household_page(request, case_id: int):
                     messages.success(request, "Ändringen i hushållet är sparad.")
                     return redirect("intake:household", case_id=case.pk)
         status = 400
-    may_see = access.can_see_protected(request.staff, case)
     periods = case.household.memberships.select_related("person").order_by("valid_from", "role")
     context = {
         "case": case,
         "periods": periods,
         "add_form": add_form,
         "end_form": end_form,
-        "may_see_protected": may_see,
     }
     return render(request, "intake/household.html", context, status=status)

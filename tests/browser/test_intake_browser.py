@@ -50,16 +50,18 @@ def intake(browser, site):
     page.get_by_label("Namn, personnummer, samordningsnummer eller ärendenummer").fill(APPLICANT)
     page.get_by_role("button", name="Sök", exact=True).click()
     expect(page.get_by_text("Ingen person eller inget ärende hittades")).to_be_visible()
+    screenshot(page, "intag-sok")
     result = {"page": page, "site": site.url, "search_violations": serious_violations(page)}
     page.get_by_role("link", name="Registrera en ny person och öppna ärende").click()
-    page.wait_for_url(re.compile(r"/intag/ny/$"))
-    page.locator("#id_personal_number").fill(APPLICANT)
+    page.wait_for_url(re.compile(r"/intag/ny/"))
+    expect(page.locator("#id_personal_number")).to_have_value(APPLICANT)  # carried over from the search
     page.locator("#id_first_name").fill("Testa")
     page.locator("#id_last_name").fill("Nyman")
     page.locator("#id_street_address").fill("Lingonvägen 3")
     page.locator("#id_postal_code").fill("12345")
     page.locator("#id_city").fill("Demostad")
     result["register_violations"] = serious_violations(page)
+    screenshot(page, "intag-registrera")
     page.get_by_label("Jag tar ärendet själv").check()
     page.get_by_role("button", name="Öppna ärendet").click()
     page.wait_for_url(re.compile(r"/arenden/\d+/ansokningar/ny/$"))
@@ -104,6 +106,7 @@ def test_a_partner_moving_in_raises_the_norm(intake):
     page.get_by_role("button", name="Spara").first.click()
     expect(page.get_by_text("Ändringen i hushållet är sparad.")).to_be_visible()
     expect(page.get_by_role("row", name=re.compile("Kim Nyman Medsökande"))).to_be_visible()
+    screenshot(page, "intag-hushall")
     register_application(page, case_url)
     # The next month's household is a couple: 7 100 + 1 410 + 5 000 = 13 510 kr.
     expect(page.locator(".proposal")).to_contain_text(f"13{NBSP}510{NBSP}kr")
@@ -115,6 +118,7 @@ def test_an_application_is_withdrawn_with_its_reason(intake):
     page.get_by_text("Återkalla ansökan", exact=True).first.click()  # opens the details
     page.get_by_label("Varför återkallas ansökan?").fill("Har fått arbete och drar tillbaka ansökan.")
     assert serious_violations(page) == []
+    screenshot(page, "intag-aterkalla")
     page.get_by_role("button", name="Återkalla ansökan").click()
     page.wait_for_url(application_url)
     expect(page.get_by_role("heading", name="Ansökan är återkallad")).to_be_visible()
