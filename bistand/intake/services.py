@@ -68,7 +68,7 @@ def person_for(data: PersonInput, *, staff, field: str) -> Person:
         )
     households = existing.memberships.values("household")
     seen = visible_cases(staff).filter(household__in=households).exists()
-    if seen or (not existing.is_protected and not existing.memberships.exists()):
+    if seen or not existing.memberships.exists():  # known to this staff member, or in no household yet
         return existing
     # The same answer whether the person is protected or belongs to another unit's case.
     raise IntakeRefused(

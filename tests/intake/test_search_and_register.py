@@ -222,3 +222,37 @@ def test_only_the_unit_manager_moves_a_case_someone_holds(world):
         (world.owner.pk, date(2026, 12, 10), None),
     ]
     assert AuditEvent.objects.filter(case=case, action="assign", staff=world.manager).count() == 1
+
+
+def test_the_unit_manager_distributes_a_new_case_from_the_intake_page(client, world):
+    case = open_unassigned(world)
+    client.force_login(world.manager.user)
+    page = client.get(reverse("intake:intake"))
+    assert f'name="c{case.pk}-caseworker"' in page.content.decode()
+    response = client.post(
+        reverse("intake:assign", args=[case.pk]), {f"c{case.pk}-caseworker": world.owner.pk}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.caseworker == world.owner
+    event = AuditEvent.objects.get(case=case, action="assign")
+    assert event.what == f"Fördelade ärende {case.number} till Hanna Holm" and event.staff == world.manager
+
+
+def test_a_household_with_a_protected_person_is_held_by_the_one_who_registers_it(world):
+    hidden = make_person(date(1979, 6, 6), "Dolda", "Person", protected_identity="protected_registration")
+    actor = services.Actor(world.colleague.user, world.colleague, "/intag/ny/")
+    case = services.open_case(
+        actor=actor,
+        unit=world.case.unit,
+        applicant=services.PersonInput(valid_pnr(date(1980, 2, 2), 333), "Per", "Ny"),
+        partner=services.PersonInput(hidden.personal_number, "Dolda", "Person"),
+        household_from=date(2026, 11, 1),
+        opened_on=TODAY,
+    )
+    # Unassigned, nobody could reach it (a protected case is visible only to its caseworker and grantees).
+    assert case.caseworker == world.colleague
+    assert names(search(staff=world.colleague, query="Dolda Person", today=TODAY)) == [
+        ("Dolda Person", case.number)
+    ]
+    assert search(staff=world.owner, query="Dolda Person", today=TODAY) == []
