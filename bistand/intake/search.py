@@ -15,6 +15,7 @@ from bistand.people.identity import InvalidIdentityNumber, parse_identity_number
 from bistand.people.models import HouseholdMember, Person
 
 MAX_RESULTS = 50
+MIN_DIGITS = 6
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,10 @@ def _person_filter(query: str) -> Q | None:
     except InvalidIdentityNumber:
         pass
     digits = text.replace("-", "").replace("+", "")
-    if digits.isdigit():  # a part of a number: the birth date, or the last digits
-        return Q(personal_number__contains=digits)
+    if digits.isdigit():
+        # A part of a number: at least a birth date (ÅÅMMDD) or the last four digits with the day, so a
+        # search never lists everyone born in a year.
+        return Q(personal_number__contains=digits) if len(digits) >= MIN_DIGITS else Q(pk__in=[])
     found = Q()
     for word in text.split(" "):
         found &= Q(first_name__icontains=word) | Q(last_name__icontains=word)

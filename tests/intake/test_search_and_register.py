@@ -256,3 +256,11 @@ def test_a_household_with_a_protected_person_is_held_by_the_one_who_registers_it
         ("Dolda Person", case.number)
     ]
     assert search(staff=world.owner, query="Dolda Person", today=TODAY) == []
+
+
+def test_a_few_digits_list_nobody_but_a_birth_date_finds_the_person(world):
+    anna = world.case.applicant
+    assert search(staff=world.colleague, query="19", today=TODAY) == []
+    assert search(staff=world.colleague, query=anna.personal_number[:4], today=TODAY) == []
+    found = search(staff=world.colleague, query=anna.personal_number[2:8], today=TODAY)  # ÅÅMMDD
+    assert names(found) == [("Anna Ek", "EB-00001")]
