@@ -36,3 +36,14 @@ def _tables_from_files_without_a_database(request, monkeypatch):
     from bistand.normtables import registry
 
     monkeypatch.setattr(registry, "sync", lambda force=False: None)
+
+
+@pytest.fixture
+def august_2026(monkeypatch):
+    """Apply the date windows (bistand.casework.windows) as on 10 August 2026, for tests whose fixed
+    months (an application for 2026-08) must lie within the window of months a caseworker may register."""
+    from datetime import date
+
+    from bistand.casework import date_checks
+
+    monkeypatch.setattr(date_checks, "today", lambda: date(2026, 8, 10))

@@ -28,7 +28,7 @@ from bistand.apitokens.auth import StaffSessionAuth, TokenAuth
 from bistand.apitokens.models import ApiToken
 from bistand.apitokens.scopes import APPLICATIONS_WRITE
 from bistand.cases.models import Case
-from bistand.casework import access, applications, idempotency
+from bistand.casework import access, applications, date_checks, idempotency, windows
 from bistand.people.models import HouseholdMember
 from bistand.rules.params import kinds
 
@@ -146,7 +146,9 @@ def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[
         "Skicka gärna rubriken Idempotency-Key (en unik text per ansökan, högst 255 tecken): ett omsänt "
         "anrop med samma nyckel och samma innehåll får då samma svar som det första, och ansökan sparas "
         "bara en gång. Samma nyckel med annat innehåll ger 422 idempotency_key_reused. En andra ansökan "
-        "om försörjningsstöd för samma ärende och månad ger 409 duplicate_application."
+        "om försörjningsstöd för samma ärende och månad ger 409 duplicate_application. En månad mer än "
+        f"{windows.MONTHS_BACK} månader bakåt eller {windows.MONTHS_AHEAD} månader framåt ger 422 "
+        f"{windows.MONTH_OUT_OF_WINDOW}."
     ),
 )
 def receive_application(
@@ -179,6 +181,9 @@ def _receive(request, payload: ApplicationIn) -> tuple[int, dict]:
         month = date(int(payload.month[:4]), int(payload.month[5:7]), 1)
     except ValueError:
         return (422, _error("invalid_month", "Månaden måste skrivas ÅÅÅÅ-MM, till exempel 2026-12.", "month"))
+    problem = windows.month_problem(month, date_checks.today())
+    if problem:
+        return 422, _error(windows.MONTH_OUT_OF_WINDOW, problem, "month")
     items, errors = _items(payload, case, month)
     if errors:
         return 422, {"errors": errors}

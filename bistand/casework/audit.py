@@ -38,6 +38,9 @@ class AuditAction(models.TextChoices):
     TOKEN_CREATE = "token_create", "Skapade API-nyckel"
     TOKEN_REVOKE = "token_revoke", "Återkallade API-nyckel"
     API_USE = "api_use", "Anropade API:t"
+    WITHDRAW = "withdraw", "Återkallade ansökan"
+    SEARCH = "search", "Sökte person eller ärende"
+    ASSIGN = "assign", "Fördelade ärende"
 
 
 def record(

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from bistand.cases.models.application import ApplicationChannel, ApplicationKind
 from bistand.casework.applications import Item
+from bistand.casework.date_checks import check_case_dates, check_month
 from bistand.rules.params import kinds
 
 
@@ -81,6 +82,11 @@ class ApplicationHeadForm(forms.Form):
         if value > timezone.localdate():
             raise forms.ValidationError("Datumet kan inte ligga i framtiden.")
         return value
+
+    def clean(self):
+        data = super().clean()
+        check_month(self)
+        return data
 
 
 class _ItemForm(forms.Form):
@@ -261,11 +267,20 @@ class JournalNoteForm(forms.Form):
     heading = forms.CharField(label="Rubrik", max_length=120)
     text = forms.CharField(label="Anteckning", widget=forms.Textarea(attrs={"rows": 5}))
 
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+
     def clean_occurred_on(self):
         value = self.cleaned_data["occurred_on"]
         if value > timezone.localdate():
             raise forms.ValidationError("Datumet kan inte ligga i framtiden.")
         return value
+
+    def clean(self):
+        data = super().clean()
+        check_case_dates(self, self.case, "occurred_on")
+        return data
 
 
 class AuditSearchForm(forms.Form):

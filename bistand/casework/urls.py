@@ -6,6 +6,7 @@ from django.urls import path
 
 from bistand.accounts.views import LoginView
 from bistand.casework.views import (
+    application_changes,
     applications,
     audit,
     audit_person,
@@ -41,6 +42,16 @@ urlpatterns = [
         CASE + "ansokningar/<int:application_id>/besluta/",
         applications.application_decide,
         name="application_decide",
+    ),
+    path(
+        CASE + "ansokningar/<int:application_id>/aterkalla/",
+        application_changes.withdraw,
+        name="application_withdraw",
+    ),
+    path(
+        CASE + "ansokningar/<int:application_id>/ratta-manad/",
+        application_changes.correct_month,
+        name="application_correct_month",
     ),
     path(CASE + "beslut/<int:decision_id>/", decisions.decision_detail, name="decision"),
     path(CASE + "beslut/<int:decision_id>/brev.pdf", decisions.decision_letter, name="decision_letter"),

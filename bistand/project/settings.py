@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "bistand.api",
     "bistand.demo",
     "bistand.casework",
+    "bistand.intake",
     "bistand.selfsupport",
     "bistand.statistics",
     "bistand.lifecycle",

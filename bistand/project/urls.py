@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("bistand.casework.urls")),
+    path("", include("bistand.intake.urls")),
     path("sjalvforsorjning/", include("bistand.selfsupport.urls")),
     path("statistik/", include("bistand.statistics.urls")),
     path("registerutdrag/", include("bistand.lifecycle.urls")),

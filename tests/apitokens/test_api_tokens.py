@@ -19,7 +19,7 @@ from bistand.casework.models import AuditEvent
 from bistand.organisation.models import Unit
 from tests.casework.views_world import build_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("august_2026")]
 URL = "/api/v1/applications"
 
 

@@ -24,7 +24,7 @@ API = "/api/v1/applications"
 
 
 @pytest.fixture
-def world(settings, db):
+def world(settings, db, august_2026):
     return build_world()
 
 
@@ -241,7 +241,7 @@ def test_a_chain_of_corrections_still_pays_the_differences(world):
 
 
 @pytest.fixture
-def committed_world(settings, transactional_db):
+def committed_world(settings, transactional_db, august_2026):
     return build_world()
 
 

@@ -8,6 +8,7 @@ from django.urls import URLPattern, reverse
 
 from bistand.casework import urls as casework_urls
 from bistand.casework.models import AuditEvent
+from bistand.intake import urls as intake_urls
 from tests.casework.views_world import SECRET_ADDRESS, build_world
 from tests.not_found import page_text, with_missing_case
 
@@ -21,8 +22,17 @@ def world():
     return build_world()
 
 
-def case_patterns() -> list[URLPattern]:
-    found = [p for p in casework_urls.urlpatterns if str(p.pattern).startswith(CASE_PREFIX)]
+# Pages that only take POST: a GET sends the caseworker back to the page the form is on.
+POST_ONLY = ("/besluta/", "/aterkalla/", "/ratta-manad/", "/fordela/")
+
+
+def case_patterns() -> list[tuple[str, URLPattern]]:
+    found = [
+        (module.app_name, p)
+        for module in (casework_urls, intake_urls)
+        for p in module.urlpatterns
+        if str(p.pattern).startswith(CASE_PREFIX)
+    ]
     assert len(found) >= 8, "the case pages should all live under arenden/<case_id>/"
     return found
 
@@ -31,9 +41,9 @@ def case_urls(case, application, decision) -> list[str]:
     """Every URL under /arenden/<id>/, with the ids filled in from the resolver's own parameter names."""
     values = {"case_id": case.pk, "application_id": application.pk, "decision_id": decision.pk}
     urls = []
-    for pattern in case_patterns():
+    for namespace, pattern in case_patterns():
         names = pattern.pattern.converters.keys()
-        urls.append(reverse(f"casework:{pattern.name}", kwargs={n: values[n] for n in names}))
+        urls.append(reverse(f"{namespace}:{pattern.name}", kwargs={n: values[n] for n in names}))
     return urls
 
 
@@ -69,8 +79,7 @@ def test_every_case_page_opened_is_in_the_audit_log(client, world):
     for url in case_urls(world.case, world.application, world.decision):
         before = AuditEvent.objects.count()
         response = client.get(url)
-        # The decide URL only takes POST; a GET sends the caseworker back to the application page.
-        assert response.status_code == (302 if url.endswith("/besluta/") else 200), url
+        assert response.status_code == (302 if url.endswith(POST_ONLY) else 200), url
         event = AuditEvent.objects.order_by("-id").first()
         assert AuditEvent.objects.count() > before, url
         assert (event.case, event.staff, event.path) == (world.case, world.owner, url)

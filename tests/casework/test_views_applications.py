@@ -16,7 +16,7 @@ from bistand.cases.models import Application, Decision, DeclaredItem, Payment
 from bistand.casework import applications
 from tests.casework.views_world import build_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("august_2026")]
 
 EXPECTED_ASSISTANCE = 5_220 + 5_000 + 300  # 10 520
 

@@ -44,6 +44,9 @@ class Application(models.Model):
     carry_surplus = models.BooleanField(
         "för över normöverskott från föregående månad", default=False, db_default=False
     )
+    # A withdrawn application keeps its reason (the household's own words or the caseworker's) and when.
+    withdrawn_at = models.DateTimeField("återkallad", null=True, blank=True)
+    withdrawal_reason = models.CharField("skäl för återkallelsen", max_length=500, blank=True, db_default="")
     # Optimistic locking: every edit bumps the version; an edit based on an older version is refused.
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)

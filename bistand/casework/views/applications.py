@@ -24,6 +24,7 @@ from bistand.casework.forms import (
     JudgementForm,
     today_month,
 )
+from bistand.casework.forms_changes import CorrectMonthForm, WithdrawForm
 from bistand.casework.views.common import staff_required
 
 
@@ -53,7 +54,11 @@ def _more_rows(request) -> dict:
 @staff_required
 def application_new(request, case_id: int):
     case = access.case_for_request(request, case_id, "Registrera ansökan")
-    previous = case.applications.order_by("-month", "-received_at").first()
+    previous = (
+        case.applications.exclude(status=ApplicationStatus.WITHDRAWN)
+        .order_by("-month", "-received_at")
+        .first()
+    )
     month = today_month()
     if previous and previous.month >= month:  # this month is already applied for: suggest the next one
         month = (previous.month + timedelta(days=32)).replace(day=1)
@@ -191,6 +196,9 @@ def _detail_context(request, case, application, form=None, problems=()):
         "problems": list(problems),
         "decisions": application.decisions.order_by("-decided_at", "-id"),
         "decided": decided,
+        # Undoing a mistake: withdraw the application or correct its month (views/application_changes.py).
+        "withdraw_form": WithdrawForm(initial={"version": application.version}, prefix="withdraw"),
+        "month_form": CorrectMonthForm(initial={"version": application.version}, prefix="month"),
     }
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from bistand.casework.date_checks import check_case_dates
 from bistand.selfsupport.forms.common import DateInput
 from bistand.selfsupport.models import Rating
 from bistand.selfsupport.models.assessment import RATING_HELP, UNKNOWN_LABEL
@@ -25,8 +26,9 @@ class AssessmentForm(forms.Form):
         help_text="Förutsättningar inför krav och arbete, och vilket stöd som behövs.",
     )
 
-    def __init__(self, *args, persons_qs=None, life_areas=(), **kwargs):
+    def __init__(self, *args, persons_qs=None, life_areas=(), case=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.case = case
         self.fields["person"].queryset = persons_qs
         self.life_areas = list(life_areas)
         for area in self.life_areas:
@@ -41,6 +43,11 @@ class AssessmentForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+    def clean(self):
+        data = super().clean()
+        check_case_dates(self, self.case, "assessed_on")
+        return data
 
     def area_rows(self, previous: dict):
         """(area, rating field, words field, previous rating or None) for the template."""

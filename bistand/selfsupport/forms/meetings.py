@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from bistand.casework.access import CASE_ROLES
+from bistand.casework.date_checks import check_case_dates
 from bistand.organisation.models import StaffMember
 from bistand.selfsupport.forms.common import DateInput, TimeInput
 from bistand.selfsupport.models import MeetingKind, MeetingMode, MeetingStatus, PartyKind
@@ -32,6 +33,13 @@ class MeetingTimeMixin(forms.Form):
         label="Längd i minuter", min_value=5, max_value=600, initial=60, help_text="Till exempel 60."
     )
 
+    case = None
+
+    def clean(self):
+        data = super().clean()
+        check_case_dates(self, self.case, "day")
+        return data
+
     def starts_at(self) -> datetime:
         naive = datetime.combine(self.cleaned_data["day"], self.cleaned_data["start_time"])
         return timezone.make_aware(naive)
@@ -55,6 +63,7 @@ class BookMeetingForm(MeetingTimeMixin):
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.case = case
         self.fields["staff"].queryset = case_staff(case)
 
 
@@ -95,6 +104,7 @@ class RecordMeetingForm(MeetingTimeMixin):
 
     def __init__(self, *args, case=None, meeting=None, persons_qs=None, labour_unit_name="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.case = case
         self.meeting = meeting
         self.fields["persons"].queryset = persons_qs
         self.fields["staff"].queryset = case_staff(case)

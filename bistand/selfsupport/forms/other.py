@@ -3,6 +3,7 @@
 from django import forms
 
 from bistand.cases.codes import EXIT_REASONS
+from bistand.casework.date_checks import check_case_dates
 from bistand.organisation.models import StaffMember
 from bistand.selfsupport.barriers import grouped_choices
 from bistand.selfsupport.forms.common import DateInput
@@ -39,9 +40,15 @@ class ReminderForm(forms.Form):
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.case = case
         field = self.fields["staff"]
         field.queryset = case_staff(case)
         field.label_from_instance = lambda s: s.full_name
+
+    def clean(self):
+        data = super().clean()
+        check_case_dates(self, self.case, "due_on")
+        return data
 
 
 class CloseCaseForm(forms.Form):
@@ -57,6 +64,15 @@ class CloseCaseForm(forms.Form):
     note = forms.CharField(
         label="Anteckning till journalen", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def clean(self):
+        data = super().clean()
+        check_case_dates(self, self.case, "closed_on")
+        return data
 
 
 class AbsenceForm(forms.Form):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from bistand.casework.date_checks import check_case_dates
 from bistand.selfsupport.forms.common import DateInput
 from bistand.selfsupport.models import AgreementMethod, GoalProgress, InterventionKind, Responsible
 from bistand.selfsupport.plans import GoalInput
@@ -46,8 +47,11 @@ class PlanForm(forms.Form):
         help_text="Lämna tomt för tre månader efter planens datum. Det går att välja ett tidigare datum, inte ett senare.",
     )
 
-    def __init__(self, *args, persons_qs=None, goal_slots=GOAL_SLOTS, labour_unit_name="", **kwargs):
+    def __init__(
+        self, *args, persons_qs=None, goal_slots=GOAL_SLOTS, labour_unit_name="", case=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.case = case
         self.fields["person"].queryset = persons_qs
         self.goal_slots = goal_slots
         for g in range(goal_slots):
@@ -114,6 +118,13 @@ class PlanForm(forms.Form):
                 start, end = data.get(p + "start_on"), data.get(p + "end_on")
                 if start and end and end < start:
                     self.add_error(p + "end_on", "Slutdatum kan inte vara före startdatum.")
+        dated = [f"goal{g}_target" for g in range(self.goal_slots)] + [
+            f"goal{g}_step{s}_{end}"
+            for g in range(self.goal_slots)
+            for s in range(STEPS_PER_GOAL)
+            for end in ("start_on", "end_on")
+        ]
+        check_case_dates(self, self.case, "established_on", "agreed_on", *dated)
         if data.get("agreement_method") and not data.get("agreed_on"):
             self.add_error("agreed_on", "Skriv vilket datum klienten godkände planen.")
         if data.get("agreed_on") and not data.get("agreement_method"):
@@ -168,8 +179,9 @@ class FollowUpForm(forms.Form):
         help_text="Lämna tomt för tre månader efter uppföljningen. Ett tidigare datum går bra, ett senare inte.",
     )
 
-    def __init__(self, *args, goals=(), **kwargs):
+    def __init__(self, *args, goals=(), case=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.case = case
         self.goal_list = list(goals)
         for goal in self.goal_list:
             self.fields[f"progress_{goal.pk}"] = forms.ChoiceField(
@@ -184,6 +196,7 @@ class FollowUpForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        check_case_dates(self, self.case, "held_on")
         held, due = data.get("held_on"), data.get("next_due")
         if held and due:
             if due < held:

@@ -39,9 +39,9 @@ def new(request, case_id: int):
     for area in areas:
         old = previous_ratings.get(area.pk)
         initial[f"rating_{area.pk}"] = UNKNOWN if old is None or old.rating is None else str(old.rating)
-    form = AssessmentForm(initial=initial, persons_qs=persons, life_areas=areas)
+    form = AssessmentForm(initial=initial, persons_qs=persons, life_areas=areas, case=case)
     if request.method == "POST":
-        form = AssessmentForm(request.POST, persons_qs=persons, life_areas=areas)
+        form = AssessmentForm(request.POST, persons_qs=persons, life_areas=areas, case=case)
         if form.is_valid():
             with transaction.atomic():
                 assessment = Assessment.objects.create(

@@ -112,9 +112,9 @@ def reminder_done(request, case_id: int, reminder_id: int):
 @staff_required
 def close_case(request, case_id: int):
     case = open_case(request, case_id, "avsluta ärende")
-    form = CloseCaseForm(initial={"closed_on": timezone.localdate()})
+    form = CloseCaseForm(initial={"closed_on": timezone.localdate()}, case=case)
     if request.method == "POST" and case.status == CaseStatus.OPEN:
-        form = CloseCaseForm(request.POST)
+        form = CloseCaseForm(request.POST, case=case)
         if form.is_valid():
             data = form.cleaned_data
             reason = EXIT_REASON_BY_CODE[data["exit_reason"]]

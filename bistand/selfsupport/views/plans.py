@@ -38,7 +38,7 @@ def new(request, case_id: int):
     except ValueError:
         slots = GOAL_SLOTS
     unit_name = labour_unit_name(case)
-    kwargs = {"persons_qs": persons, "goal_slots": slots, "labour_unit_name": unit_name}
+    kwargs = {"persons_qs": persons, "goal_slots": slots, "labour_unit_name": unit_name, "case": case}
     today = timezone.localdate()
     form = PlanForm(
         initial={"person": persons.first(), "established_on": today, "client_participated": True}, **kwargs
@@ -115,9 +115,9 @@ def follow_up(request, case_id: int, plan_id: int):
     case = open_case(request, case_id, "uppföljning av genomförandeplan")
     plan = get_object_or_404(ActionPlan.objects.select_related("person"), pk=plan_id, case=case)
     goals = list(plan.goals.all())
-    form = FollowUpForm(initial={"held_on": timezone.localdate()}, goals=goals)
+    form = FollowUpForm(initial={"held_on": timezone.localdate()}, goals=goals, case=case)
     if request.method == "POST" and plan.is_active:
-        form = FollowUpForm(request.POST, goals=goals)
+        form = FollowUpForm(request.POST, goals=goals, case=case)
         if form.is_valid():
             data = form.cleaned_data
             done = record_follow_up(
