@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "bistand.statistics",
     "bistand.normtables",
     "bistand.whatif",
+    "bistand.reforms",
 ]
 
 MIDDLEWARE = [
