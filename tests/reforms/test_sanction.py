@@ -150,3 +150,50 @@ def test_sanction_refused_without_reasons_or_requirement(history, kind, reasons,
         )
     assert any(m.startswith(message) for m in refused.value.messages), refused.value.messages
     assert not Decision.objects.filter(application=application).exists()
+
+
+def test_the_sanction_form_decides_only_on_the_caseworkers_post(client):
+    staff, person, case, application, calculation = _setup()
+    _absent(case, person)
+    client.force_login(staff.user)
+    url = f"/reformer/arenden/{case.pk}/ansokningar/{application.pk}/aktivitetskrav/"
+    page = client.get(url).content.decode()
+    assert "Vägra eller sätta ned försörjningsstöd för oktober 2026" in page
+    assert "frånvaro utan godtagbart skäl 16 timmar" in page
+    assert not Decision.objects.filter(application=application).exists()  # showing the form decides nothing
+    response = client.post(
+        url, {"person": person.pk, "kind": "reduce", "norm_amount": "", "reasons": "Skäl."}
+    )
+    assert response.status_code == 409
+    assert "Ange normbeloppet efter nedsättning" in response.content.decode()
+    response = client.post(
+        url, {"person": person.pk, "kind": "reduce", "norm_amount": "4000", "reasons": "Skäl."}
+    )
+    decision = Decision.objects.get(application=application)
+    assert response.status_code == 302 and response["Location"] == f"/arenden/{case.pk}/beslut/{decision.pk}/"
+    # norm 4 000 + costs 6 920 + dental 2 000 = 12 920; − income 4 000 = 8 920
+    assert decision.total_granted == 8_920
+
+
+def test_participation_is_entered_per_month(client):
+    staff, person, case, application, calculation = _setup()
+    activity = Activity.objects.create(
+        case=case,
+        person=person,
+        kind="studies",
+        provider="Komvux",
+        hours_per_week=40,
+        start=date(2026, 10, 1),
+    )
+    client.force_login(staff.user)
+    url = f"/reformer/arenden/{case.pk}/ny/deltagande/"
+    data = {"activity": activity.pk, "month": "2026-10", "attended_hours": 150, "unexcused_absence_hours": 10}
+    data["excused_absence_hours"] = 0
+    assert client.post(url, data).status_code == 302
+    p = Participation.objects.get(activity=activity)
+    assert (p.month, p.attended_hours, p.unexcused_absence_hours) == (date(2026, 10, 1), 150, 10)
+    again = client.post(url, data)
+    assert again.status_code == 400 and "redan registrerat" in again.content.decode()
+    assert (
+        "frånvaro utan godtagbart skäl 10 timmar i oktober 2026" in services.application_flags(application)[0]
+    )
