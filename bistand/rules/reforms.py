@@ -1,7 +1,7 @@
 """The 2026–2027 reforms of försörjningsstöd as dated, pure rules (no Django).
 
 Four rules, each with the date it applies from, its source and a "proposed"/"enacted" mark, read from
-parameters/reforms.toml. An administrator who confirms the final law changes the mark (and the legal
+parameters/reforms/rules.toml. An administrator who confirms the final law changes the mark (and the legal
 basis the letters quote) in the running system; the Django side passes those stored values in through
 `set_override_source`, so this module stays free of the database.
 
@@ -26,7 +26,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-PARAMETER_FILE = Path(__file__).parent / "parameters" / "reforms.toml"
+# In a folder of its own: the reforms do not change the calculation, so this file stays out of the
+# calculation parameters' version digest (params.parameter_version).
+PARAMETER_FILE = Path(__file__).parent / "parameters" / "reforms" / "rules.toml"
 
 ACTIVITY = "activity_requirement"
 CERTIFICATE = "medical_certificate"
