@@ -100,7 +100,11 @@ def missing_activity_panel(staff, request):
     return Panel(
         title="Aktivitetskrav utan anvisad aktivitet",
         template="reforms/panels/missing_activity.html",
-        context={"rows": shown, "count": len(rows), "more": max(0, len(rows) - PANEL_LIMIT)},
+        context={
+            "adults_without_activity": shown,
+            "adults_count": len(rows),
+            "adults_more": max(0, len(rows) - PANEL_LIMIT),
+        },
         order=22,
         cases=sorted({r["case"].pk for r in shown}),
     )
@@ -110,7 +114,7 @@ def case_file_section(case, request):
     return Panel(
         title="Aktivitetskrav och reformer",
         template="reforms/panels/case_section.html",
-        context={"case": case, "rules": rules.all_rules()},
+        context={"case": case, "reform_rules": rules.all_rules()},
         order=12,
     )
 

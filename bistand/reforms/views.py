@@ -124,8 +124,17 @@ def ivo_export(request):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied("Din roll får inte exportera statistik.")
+    if "kvartal" not in request.GET:
+        day = today()
+        current = (day.year, (day.month - 1) // 3 + 1)
+        choices = []
+        year, quarter = current
+        for _ in range(8):
+            choices.append((f"{year}-{quarter}", f"{year} kvartal {quarter}"))
+            year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+        return render(request, "reforms/ivo.html", {"choices": choices})
     try:
-        year, quarter = (int(x) for x in request.GET.get("kvartal", "").split("-"))
+        year, quarter = (int(x) for x in request.GET["kvartal"].split("-"))
         if quarter not in (1, 2, 3, 4):
             raise ValueError
     except ValueError:

@@ -64,7 +64,10 @@ def test_counts_and_suppression():
     assert dict(ivo.quarter_table(2026, 3).rows)["Totalt"]["assigned"] == "–"
 
 
-def test_export_view(client):
+def test_export_view(client, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(2026, 12, 1))
     unit = _world()
     analyst = make_staff(unit, role=Role.ANALYST)
     client.force_login(analyst.user)
@@ -74,6 +77,8 @@ def test_export_view(client):
     assert "Försörjningshinder;Anvisade aktivitet;Vägrat försörjningsstöd;Nedsatt försörjningsstöd" in text
     assert "Totalt;8;0;–" in text
     assert client.get("/reformer/ivo/?kvartal=2026-5").status_code == 400
+    form = client.get("/reformer/ivo/").content.decode()
+    assert '<option value="2026-4">2026 kvartal 4</option>' in form  # the current quarter first
     worker = make_staff(unit, role=Role.CASEWORKER, first_name="Kim")
     client.force_login(worker.user)
     assert client.get("/reformer/ivo/?kvartal=2026-4").status_code == 403
