@@ -197,3 +197,14 @@ def test_participation_is_entered_per_month(client):
     assert (
         "frånvaro utan godtagbart skäl 10 timmar i oktober 2026" in services.application_flags(application)[0]
     )
+
+
+def test_no_sanction_without_a_signed_in_caseworker():
+    """The automated decision function and the monthly run have no staff member: the path refuses them."""
+    staff, person, case, application, calculation = _setup()
+    with pytest.raises(DecisionRefused) as refused:
+        sanctions.decide_with_sanction(
+            application, calculation, None, person, "refuse", "Skäl.", decided_on=DAY
+        )
+    assert "Beslutet måste fattas av en inloggad medarbetare." in refused.value.messages
+    assert not ActivitySanction.objects.exists()
