@@ -6,15 +6,19 @@ memberships, payments per household and month, exemptions, activities), whatever
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
 
 from bistand.cases.models import Payment
 from bistand.cases.services import last_day_of_month
 from bistand.casework import access, extensions
-from bistand.casework.extensions import Panel
+from bistand.casework.extensions import Panel, TimelineEntry
 from bistand.people.models import HouseholdMember
 from bistand.reforms import services
-from bistand.reforms.models import Activity, ActivityExemption, ReformRuleSetting
+from bistand.reforms.models import Activity, ActivityExemption, ActivitySanction, ReformRuleSetting
 from bistand.rules import reforms as rules
 from bistand.selfsupport.common import today
 
@@ -119,6 +123,32 @@ def case_file_section(case, request):
     )
 
 
+def timeline(case) -> list[TimelineEntry]:
+    """Assigned activities and the caseworker's aktivitetskrav decisions, in the case timeline."""
+    url = reverse("reforms:case", args=[case.pk])
+    entries = [
+        TimelineEntry(
+            timezone.make_aware(datetime.combine(a.start, time(12, 0))),
+            "activity",
+            f"Aktivitet anvisad för {a.person.full_name}",
+            f"{a.get_kind_display()} hos {a.provider}, {a.hours_per_week} timmar/vecka",
+            url,
+        )
+        for a in Activity.objects.filter(case=case).select_related("person")
+    ]
+    for s in ActivitySanction.objects.filter(decision__case=case).select_related("person", "decision"):
+        entries.append(
+            TimelineEntry(
+                s.created_at,
+                "activity_sanction",
+                f"Aktivitetskrav: {s.get_kind_display().lower()} ({s.person.full_name})",
+                s.reasons,
+                reverse("casework:decision", args=[case.pk, s.decision_id]),
+            )
+        )
+    return entries
+
+
 def _stored_settings() -> dict[str, dict]:
     return {
         s.rule_id: {"status": s.status, "legal_basis": s.legal_basis} for s in ReformRuleSetting.objects.all()
@@ -130,6 +160,7 @@ def register() -> None:
     for registry, fn in (
         (extensions.START_PAGE_PANELS, missing_activity_panel),
         (extensions.CASE_FILE_SECTIONS, case_file_section),
+        (extensions.TIMELINE_SOURCES, timeline),
         (extensions.DECISION_WARNINGS, services.application_flags),
     ):
         if fn not in registry:

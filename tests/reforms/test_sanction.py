@@ -173,6 +173,9 @@ def test_the_sanction_form_decides_only_on_the_caseworkers_post(client):
     assert response.status_code == 302 and response["Location"] == f"/arenden/{case.pk}/beslut/{decision.pk}/"
     # norm 4 000 + costs 6 920 + dental 2 000 = 12 920; − income 4 000 = 8 920
     assert decision.total_granted == 8_920
+    timeline = client.get(f"/arenden/{case.pk}/").content.decode()
+    assert "Aktivitetskrav: sätta ned försörjningsstöd (Åsa Öberg)" in timeline
+    assert "Aktivitet anvisad för Åsa Öberg" in timeline
 
 
 def test_participation_is_entered_per_month(client):
