@@ -63,6 +63,10 @@ def illness_barrier(case, person, month: date) -> bool:
     return is_illness_barrier(row.code if row else None)
 
 
+def _statuses(person) -> list[tuple]:
+    return [(r.status, r.start, r.end) for r in ResidenceStatus.objects.filter(person=person)]
+
+
 def person_flags(case, person, month: date) -> list[str]:
     month = month.replace(day=1)
     name = person.full_name
@@ -78,8 +82,7 @@ def person_flags(case, person, month: date) -> list[str]:
     flag = rules.certificate_flag(name, month, illness_barrier(case, person, month), certificates)
     if flag:
         flags.append(flag)
-    statuses = [(r.status, r.start, r.end) for r in ResidenceStatus.objects.filter(person=person)]
-    flag = rules.residence_flag(name, month, statuses)
+    flag = rules.residence_flag(name, month, _statuses(person))
     if flag:
         flags.append(flag)
     return flags
@@ -89,8 +92,14 @@ def application_flags(application) -> list[str]:
     """Warnings for the decision proposal (never blocking): one list for the whole household."""
     case, month = application.case, application.month
     flags: list[str] = []
-    for person in adults(case, month):
-        flags += person_flags(case, person, month)
+    end = last_day_of_month(month)
+    for membership in case.household.members_on(end):
+        person = membership.person
+        if rules.age_on(person.birth_date, end) >= 18:
+            flags += person_flags(case, person, month)
+        else:  # a child: only the right of residence concerns them
+            flag = rules.residence_flag(person.full_name, month, _statuses(person))
+            flags += [flag] if flag else []
     has_rent = application.items.filter(category="cost", kind="rent", amount__gt=0).exists()
     leases = [
         (le.second_hand, le.consent_documented, le.start, le.end) for le in Lease.objects.filter(case=case)

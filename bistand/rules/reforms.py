@@ -265,9 +265,12 @@ LAWFUL = {"citizen", "permit", "eu_right"}
 
 
 def residence_flag(name: str, month: date, statuses: Iterable[tuple[str, date, date | None]]) -> str | None:
-    """Flag a person who may only receive emergency aid: no lawful residence covering the month."""
+    """Flag a person who may only receive emergency aid: statuses are recorded for the person but none
+    lawful (citizen, permit, EU right) covers the month — e.g. none, pending, or an expired permit. A
+    person with nothing recorded is not flagged: no record is no sign of unlawful residence."""
     r = rule(RESIDENCE)
-    if not r.applies_to(month):
+    statuses = list(statuses)
+    if not r.applies_to(month) or not statuses:
         return None
     current = [s for s, start, end in statuses if overlaps(start, end, month)]
     if any(s in LAWFUL for s in current):

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from bistand.casework.audit import AuditEvent
-from bistand.people.models import MemberRole
+from bistand.people.models import HouseholdMember, MemberRole
 from bistand.reforms import hooks, services
 from bistand.reforms.models import (
     Activity,
@@ -81,6 +81,16 @@ def test_lease_and_residence_flags_from_january_2027(client):
         person=person, status="permit", basis="Permanent uppehållstillstånd", start=date(2026, 12, 15)
     )
     assert services.application_flags(january) == []
+    # a child of the household with a pending application for a permit is flagged too
+    child = make_person(date(2015, 6, 1), "Lo", "Öberg")
+    HouseholdMember.objects.create(
+        household=case.household, person=child, role=MemberRole.CHILD, valid_from=date(2026, 1, 1)
+    )
+    ResidenceStatus.objects.create(
+        person=child, status="pending", basis="Ansökan inlämnad", start=date(2026, 11, 1)
+    )
+    flags = services.application_flags(january)
+    assert len(flags) == 1 and flags[0].startswith("Lo Öberg: ansökan om tillstånd pågår för månaden.")
 
 
 def test_forms_refuse_bad_input_in_swedish(client):

@@ -144,7 +144,7 @@ def test_residence_flag_switches_on_1_january_2027():
     assert "ansökan om tillstånd pågår" in r.residence_flag(
         "Cy", date(2027, 2, 1), [("pending", date(2026, 11, 1), None)]
     )
-    assert r.residence_flag("Cy", date(2027, 1, 1), []) is not None
+    assert r.residence_flag("Cy", date(2027, 1, 1), []) is None  # nothing recorded: no sign of unlawful
 
 
 def test_rules_carry_source_and_status_an_administrator_can_change():
