@@ -8,6 +8,8 @@ so the casework views never import them and each area stays in its own folder.
 - TIMELINE_SOURCES: callables (case: Case) -> iterable of TimelineEntry, merged into the case timeline.
 - DECISION_CHECKS: callables (application: Application) -> list[str] of Swedish messages; any message
   stops the decision and is shown to the caseworker.
+- DECISION_WARNINGS: callables (application: Application) -> list[str] of Swedish messages shown beside
+  the decision proposal; unlike DECISION_CHECKS they never stop the decision (the caseworker assesses).
 - CASE_ROW_FLAGS: callables (cases: list[Case], staff) -> dict[case_id, list[str]] of short Swedish flags
   shown beside each case on the start page (e.g. "Ej träffad", "Uppföljning försenad").
 - MONTHLY_RUN_DECIDERS: callables (applications: list[Application], month: date) -> None, called by the
@@ -44,6 +46,7 @@ START_PAGE_PANELS: list[Callable] = []
 CASE_FILE_SECTIONS: list[Callable] = []
 TIMELINE_SOURCES: list[Callable[..., Iterable[TimelineEntry]]] = []
 DECISION_CHECKS: list[Callable[..., list[str]]] = []
+DECISION_WARNINGS: list[Callable[..., list[str]]] = []
 CASE_ROW_FLAGS: list[Callable[..., dict]] = []
 MONTHLY_RUN_DECIDERS: list[Callable[..., None]] = []
 
@@ -56,5 +59,12 @@ def collect_panels(registry: list[Callable], *args) -> list[Panel]:
 def decision_blockers(application) -> list[str]:
     messages: list[str] = []
     for check in DECISION_CHECKS:
+        messages.extend(check(application))
+    return messages
+
+
+def decision_warnings(application) -> list[str]:
+    messages: list[str] = []
+    for check in DECISION_WARNINGS:
         messages.extend(check(application))
     return messages

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bistand.lifecycle",
     "bistand.normtables",
     "bistand.whatif",
+    "bistand.reforms",
 ]
 
 MIDDLEWARE = [

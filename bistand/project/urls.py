@@ -16,6 +16,7 @@ urlpatterns = [
     path("registerutdrag/", include("bistand.lifecycle.urls")),
     path("parametrar/", include("bistand.normtables.urls")),
     path("statistik/konsekvensanalys/", include("bistand.whatif.urls")),
+    path("reformer/", include("bistand.reforms.urls")),
 ]
 
 if settings.BISTAND_OIDC_ENABLED:  # the municipality's single sign-on (OpenID Connect), when configured

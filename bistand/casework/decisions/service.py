@@ -191,7 +191,15 @@ def _prepare(
 
 
 def _write(
-    application, calculation, staff, items, totals, decided_on, extra_reason="", corrects=None
+    application,
+    calculation,
+    staff,
+    items,
+    totals,
+    decided_on,
+    extra_reason="",
+    corrects=None,
+    extra_legal_basis="",
 ) -> Decision:
     municipality = application.case.unit.district.municipality
     reasons = reasons_text(items, totals)
@@ -204,7 +212,7 @@ def _write(
         total_granted=totals.total_granted,
         decided_on=decided_on,
         decided_by=staff,
-        legal_basis=legal_basis(decided_on),
+        legal_basis="; ".join(p for p in (legal_basis(decided_on), extra_legal_basis) if p)[:200],
         reasons="\n".join(p for p in (extra_reason, reasons) if p),
         appeal_instruction=appeal_instruction(committee_name(municipality.name)),
         corrects=corrects,
@@ -238,8 +246,14 @@ def decide(
     staff: StaffMember | None,
     overrides: Overrides | None = None,
     decided_on: date | None = None,
+    extra_reason: str = "",
+    extra_legal_basis: str = "",
 ) -> Decision:
-    """Decide the application from the calculation; the application becomes decided (version bumped)."""
+    """Decide the application from the calculation; the application becomes decided (version bumped).
+
+    `extra_reason` opens the decision's reasons and `extra_legal_basis` is added to its legal basis: both
+    for a caseworker's explicit choice under another provision (e.g. the aktivitetskrav, bistand.reforms).
+    """
     decided_on = decided_on or timezone.localdate()
     locked = _lock(application)
     list(Case.objects.select_for_update().filter(pk=locked.case_id))  # one decision at a time per case
@@ -259,7 +273,16 @@ def decide(
         raise DecisionRefused(problems)
     try:
         with transaction.atomic():
-            decision = _write(locked, calculation, staff, items, totals, decided_on)
+            decision = _write(
+                locked,
+                calculation,
+                staff,
+                items,
+                totals,
+                decided_on,
+                extra_reason=extra_reason,
+                extra_legal_basis=extra_legal_basis,
+            )
     except IntegrityError:  # the same application decided at the same moment (no row locks on SQLite)
         raise DecisionRefused(
             ["Ansökan är redan beslutad. Om beslutet är fel, gör en rättelse av beslutet."]

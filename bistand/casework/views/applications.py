@@ -192,6 +192,7 @@ def _detail_context(request, case, application, form=None, problems=()):
         "changes": changes,
         "unchanged": unchanged,
         "blockers": [] if decided else extensions.decision_blockers(application),
+        "warnings": [] if decided else extensions.decision_warnings(application),
         "form": form,
         "problems": list(problems),
         "decisions": application.decisions.order_by("-decided_at", "-id"),

@@ -32,6 +32,7 @@ from bistand.cases.models import (
 from bistand.casework.journal import JournalNote
 from bistand.lifecycle.gallring.rules import GroupFacts
 from bistand.people.models import HouseholdMember
+from bistand.reforms.models import Activity, ActivitySanction, Lease, Participation
 from bistand.selfsupport.models import ActionPlan, Assessment, FollowUp, Meeting
 
 # (model, lookup from the model to the case id, fields that date an entry)
@@ -48,6 +49,10 @@ ENTRY_SOURCES = (
     (Assessment, "case_id", ("created_at",)),
     (ActionPlan, "case_id", ("created_at", "ended_on")),
     (FollowUp, "plan__case_id", ("created_at",)),
+    (Activity, "case_id", ("created_at",)),
+    (Participation, "activity__case_id", ("month",)),
+    (Lease, "case_id", ("created_at",)),
+    (ActivitySanction, "decision__case_id", ("created_at",)),
 )
 
 

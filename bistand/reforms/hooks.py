@@ -1,0 +1,167 @@
+"""What the reforms add to the caseworker's pages (bistand.casework.extensions), registered from ready().
+
+The start-page panel computes every adult's aktivitetskrav in a fixed number of queries (members,
+memberships, payments per household and month, exemptions, activities), whatever the caseload.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from bistand.cases.models import Payment
+from bistand.cases.services import last_day_of_month
+from bistand.casework import access, extensions
+from bistand.casework.extensions import Panel, TimelineEntry
+from bistand.people.models import HouseholdMember
+from bistand.reforms import services
+from bistand.reforms.models import Activity, ActivityExemption, ActivitySanction, ReformRuleSetting
+from bistand.rules import reforms as rules
+from bistand.selfsupport.common import today
+
+PANEL_LIMIT = 10
+HISTORY_MONTHS = 12  # enough to show how many months in a row; the rule needs three
+
+
+def _assisted_months(person_ids, month) -> dict[int, set[str]]:
+    """person_history for many persons at once: months before `month` with payments to a household the
+    person belonged to on the month's last day."""
+    memberships = list(
+        HouseholdMember.objects.filter(person_id__in=person_ids).values_list(
+            "person_id", "household_id", "valid_from", "valid_to"
+        )
+    )
+    since = rules.add_months(month, -HISTORY_MONTHS)
+    totals: dict[tuple[int, object], int] = {}
+    for household_id, paid_month, total in (
+        Payment.objects.filter(
+            case__household_id__in={m[1] for m in memberships}, month__lt=month, month__gte=since
+        )
+        .values_list("case__household_id", "month")
+        .annotate(total=Sum("amount"))
+    ):
+        totals[(household_id, paid_month)] = totals.get((household_id, paid_month), 0) + total
+    per_person: dict[int, dict] = {}
+    for person_id, household_id, valid_from, valid_to in memberships:
+        for (h, paid_month), total in totals.items():
+            if h != household_id or (valid_to is not None and paid_month > valid_to):
+                continue
+            if last_day_of_month(paid_month) >= valid_from:
+                months = per_person.setdefault(person_id, {})
+                months[paid_month] = months.get(paid_month, 0) + total
+    return {pid: {f"{m:%Y-%m}" for m, t in months.items() if t > 0} for pid, months in per_person.items()}
+
+
+def adults_without_activity(cases, month) -> list[dict]:
+    """Adults of these cases for whom the aktivitetskrav applies this month but no activity is assigned."""
+    month = month.replace(day=1)
+    rule = rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
+    if not rule.applies_to(month) or not cases:
+        return []
+    end = last_day_of_month(month)
+    by_household = {c.household_id: c for c in cases}
+    members = [
+        m
+        for m in HouseholdMember.objects.filter(household_id__in=by_household, valid_from__lte=end)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=end))
+        .select_related("person")
+        if rules.age_on(m.person.birth_date, end) >= 18
+    ]
+    person_ids = [m.person_id for m in members]
+    history = _assisted_months(person_ids, month)
+    exemptions: dict[int, list] = {}
+    for e in ActivityExemption.objects.filter(person_id__in=person_ids):
+        exemptions.setdefault(e.person_id, []).append(rules.Exemption(e.kind, e.start, e.end))
+    with_activity = {
+        (a.case_id, a.person_id)
+        for a in Activity.objects.filter(case__in=[c.pk for c in cases], person_id__in=person_ids)
+        if rules.overlaps(a.start, a.end, month)
+    }
+    rows = []
+    for m in members:
+        case = by_household[m.household_id]
+        requirement = rules.activity_requirement(
+            m.person.birth_date, month, history.get(m.person_id, ()), exemptions.get(m.person_id, ()), rule
+        )
+        if requirement.applies and (case.pk, m.person_id) not in with_activity:
+            rows.append({"case": case, "person": m.person, "reason": requirement.reason})
+    return sorted(rows, key=lambda r: (r["case"].number, r["person"].birth_date))
+
+
+def missing_activity_panel(staff, request):
+    if staff.role not in access.CASE_ROLES:
+        return None
+    from bistand.selfsupport.hooks import _own_cases
+
+    month = today().replace(day=1)
+    if not rules.rule(rules.ACTIVITY).applies_to(month):
+        return None
+    rows = adults_without_activity(list(_own_cases(staff)), month)
+    shown = rows[:PANEL_LIMIT]
+    return Panel(
+        title="Aktivitetskrav utan anvisad aktivitet",
+        template="reforms/panels/missing_activity.html",
+        context={
+            "adults_without_activity": shown,
+            "adults_count": len(rows),
+            "adults_more": max(0, len(rows) - PANEL_LIMIT),
+        },
+        order=22,
+        cases=sorted({r["case"].pk for r in shown}),
+    )
+
+
+def case_file_section(case, request):
+    return Panel(
+        title="Aktivitetskrav och reformer",
+        template="reforms/panels/case_section.html",
+        context={"case": case, "reform_rules": rules.all_rules()},
+        order=12,
+    )
+
+
+def timeline(case) -> list[TimelineEntry]:
+    """Assigned activities and the caseworker's aktivitetskrav decisions, in the case timeline."""
+    url = reverse("reforms:case", args=[case.pk])
+    entries = [
+        TimelineEntry(
+            timezone.make_aware(datetime.combine(a.start, time(12, 0))),
+            "activity",
+            f"Aktivitet anvisad för {a.person.full_name}",
+            f"{a.get_kind_display()} hos {a.provider}, {a.hours_per_week} timmar/vecka",
+            url,
+        )
+        for a in Activity.objects.filter(case=case).select_related("person")
+    ]
+    for s in ActivitySanction.objects.filter(decision__case=case).select_related("person", "decision"):
+        entries.append(
+            TimelineEntry(
+                s.created_at,
+                "activity_sanction",
+                f"Aktivitetskrav: {s.get_kind_display().lower()} ({s.person.full_name})",
+                s.reasons,
+                reverse("casework:decision", args=[case.pk, s.decision_id]),
+            )
+        )
+    return entries
+
+
+def _stored_settings() -> dict[str, dict]:
+    return {
+        s.rule_id: {"status": s.status, "legal_basis": s.legal_basis} for s in ReformRuleSetting.objects.all()
+    }
+
+
+def register() -> None:
+    rules.set_override_source(_stored_settings)
+    for registry, fn in (
+        (extensions.START_PAGE_PANELS, missing_activity_panel),
+        (extensions.CASE_FILE_SECTIONS, case_file_section),
+        (extensions.TIMELINE_SOURCES, timeline),
+        (extensions.DECISION_WARNINGS, services.application_flags),
+    ):
+        if fn not in registry:
+            registry.append(fn)
