@@ -2,11 +2,11 @@
 
 Plain data, no Django, so statistics and reports can use them too.
 
-Barriers (försörjningshinder) are registered per adult and month (Socialstyrelsen, reference §5.1).
-Socialstyrelsen's own code table (HSLF-FS 2015:30 bilaga 1) could not be retrieved (reference §9 item 4),
-so the list follows the 23 options in Lifecare as used in Sundsvall (reference §5.2, [SECONDARY]), which
+Barriers (försörjningshinder) are registered per adult and month (Socialstyrelsen, Instruktion för registrering av ekonomiskt bistånd).
+Socialstyrelsen's own code table (HSLF-FS 2015:30 bilaga 1) could not be retrieved,
+so the list follows the 23 options in Lifecare as used in Sundsvall (a secondary source), which
 mirror Socialstyrelsen's categories, plus "Språkhinder", a category Malmö reported in January 2014
-(seeds/003) but which is not verified as an official code; it is marked so.
+(Malmö stad 2014) but which is not verified as an official code; it is marked so.
 """
 
 from dataclasses import dataclass
@@ -54,7 +54,7 @@ BARRIERS: tuple[Code, ...] = (
         "Språkhinder",
         "Övrigt",
         official=False,
-        note="Kategori i Malmö stads statistik januari 2014 (seeds/003); inte verifierad som officiell kod.",
+        note="Kategori i Malmö stads statistik över försörjningshinder (2014).",
     ),
 )
 
@@ -63,7 +63,7 @@ BARRIER_CHOICES = [(c.code, c.label) for c in BARRIERS]
 
 
 # Exit reasons (avslutsorsaker). HSLF-FS 2015:30 bilaga 2 holds Socialstyrelsen's list, which could not be
-# retrieved (reference §9 item 4); these are the reasons the issue and common practice name. `self_support`
+# retrieved; these are the reasons common practice names. `self_support`
 # marks the reasons counted as exits to self-support in follow-up.
 @dataclass(frozen=True)
 class ExitReason:

@@ -1,6 +1,6 @@
 """Who may see which case, and the audit trail of every case page opened.
 
-Rules (issue 3; OSL 26 kap.):
+Rules (OSL 26 kap.):
 - caseworkers, senior caseworkers and unit managers reach the cases of their own units;
 - administrators and analysts reach no case files (analysts see pseudonymised statistics);
 - a case where any household member has protected identity is reachable only by its responsible

@@ -1,6 +1,6 @@
 """Barriers to self-support (försörjningshinder) for every adult and month, spread like Malmö's.
 
-Malmö's January 2014 table (seeds/003, "Försörjningshinder januari 2014, Malmö", sökande and
+Malmö's January 2014 table (Malmö stad 2014, "Försörjningshinder januari 2014, Malmö", sökande and
 medsökande together): Arbetslös, ingen ersättning 29 %; Arbetshinder, sociala skäl 23 %; Arbetslös,
 otillräcklig ersättning 21,5 %; Språkhinder 13,5 %; Sjukskriven med läkarintyg, ingen sjukpenning 9 %;
 Övriga 4 %. "Övriga" is spread over the other codes in bistand.cases.codes.

@@ -1,8 +1,8 @@
 """Which months each household received assistance: 36 months ending with the as-of month.
 
-The demo imitates Malmö 2012 (seeds/003): of the households that received assistance during the last
+The demo imitates Malmö 2012 (Malmö stad 2014): of the households that received assistance during the last
 full calendar year, 42 % did so for 10–12 months of it (long-term) and 33 % for at least 27 of 36
-months with no break longer than two months (very long-term; definitions in reference §4 and
+months with no break longer than two months (very long-term; definitions of Socialstyrelsen 2013a and
 bistand.statistics.durations). To hit those shares in a city of any size, each household is given a
 course by quota (see quota.py) and its months are drawn from a recipe for that course; a draw that does
 not classify as intended is drawn again. The as-of month itself is the current month: households may
@@ -19,8 +19,8 @@ from bistand.demo.quota import largest_remainder
 WINDOW = 36
 CURRENT = WINDOW - 1
 
-LONG_TERM_SHARE = 0.42  # seeds/003: Malmö 2012, långvarigt bistånd
-VERY_LONG_TERM_SHARE = 0.33  # seeds/003: Malmö 2012, mycket långvarigt bistånd
+LONG_TERM_SHARE = 0.42  # Malmö stad 2014: Malmö 2012, långvarigt bistånd
+VERY_LONG_TERM_SHARE = 0.33  # Malmö stad 2014: Malmö 2012, mycket långvarigt bistånd
 # Households outside last year's recipients: those who left before it, and newcomers after it.
 LEFT_BEFORE_SHARE = 0.10
 NEW_AFTER_SHARE = 0.10

@@ -1,7 +1,7 @@
 """Names and streets for Demostad.
 
 Invented people need names that look like a Swedish city's: a mix of Swedish names and names from the
-countries many Malmö residents come from (seeds/003 describes Malmö's recipients; the mix below is an
+countries many Malmö residents come from (Malmö stad 2014 describes Malmö's recipients; the mix below is an
 approximation for a realistic-looking demo, not a statistic). Every name is common; no combination
 refers to a real person. Streets are invented for Demostad (the postal codes 990 xx are not used in
 Sweden's postal code system, whose highest codes are in the 98x series, Kiruna).

@@ -2,7 +2,7 @@
 
 Reading the figures back from the saved rows shows that what is in the database — not just what the
 generator intended — has the shares the demo promises: barriers like Malmö's January 2014 table and
-long-term shares like Malmö 2012 (seeds/003), measured with the project's own duration definitions
+long-term shares like Malmö 2012 (Malmö stad 2014), measured with the project's own duration definitions
 (bistand.statistics.durations when present; the same definitions as histories.py otherwise).
 """
 

@@ -11,7 +11,7 @@ from bistand.people.identity import InvalidIdentityNumber, parse_identity_number
 
 
 class ProtectedIdentity(models.TextChoices):
-    """Levels of protected personal data (Skatteverket; reference §8.4)."""
+    """Levels of protected personal data (Skatteverket; Socialstyrelsen, juridiskt stöd om skyddade personuppgifter)."""
 
     NONE = "", "Ingen"
     CONFIDENTIALITY_MARKING = "confidentiality_marking", "Sekretessmarkering"

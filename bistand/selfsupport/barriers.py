@@ -1,7 +1,7 @@
 """Barriers to self-support (försörjningshinder): who must have one for a month, and the decision check.
 
 Socialstyrelsen: the barrier is registered per individual, for both adults in a household, and assessed
-at every application (reference §5.1). So a decision on an application waits until every adult —
+at every application (Socialstyrelsen, Instruktion för registrering av ekonomiskt bistånd). So a decision on an application waits until every adult —
 applicant and co-applicant who are members of the household in the application's month — has a barrier
 registered for that month.
 """

@@ -24,7 +24,7 @@ MONTHS_SV = (
 
 # Fallback for a municipality without a parameter file in bistand/rules/parameters/municipalities:
 # Göteborg's "Projekt minskat försörjningsstöd" asked for at least 25 % of working time in client meetings
-# (seeds/000, "minst 25 procent av arbetstiden till klientmöten"). Demostad's own value is the municipal
+# (Göteborgs stad, Projekt minskat försörjningsstöd: "minst 25 procent av arbetstiden till klientmöten"). Demostad's own value is the municipal
 # parameter `client_meeting_time_goal` in bistand/rules/parameters/municipalities/demostad.toml.
 CLIENT_MEETING_TIME_GOAL_FALLBACK = Decimal("0.25")
 
@@ -43,7 +43,7 @@ def first_of_month(day: date) -> date:
 
 
 def municipal_labour_unit_name(municipality) -> str:
-    """The municipal labour-market unit's name, e.g. "Jobb Demostad" (after Malmö's "Jobb Malmö", seeds/003)."""
+    """The municipal labour-market unit's name, e.g. "Jobb Demostad" (after Malmö's "Jobb Malmö")."""
     return f"Jobb {municipality.name}" if municipality is not None else "Kommunens arbetsmarknadsenhet"
 
 

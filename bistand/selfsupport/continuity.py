@@ -1,7 +1,7 @@
 """Continuity: has the current caseworker met the client since taking over the case?
 
 Why: in Malmö's client survey about one client in three said they had never met their current
-socialsekreterare (seeds/003). When a case moves to another caseworker (CaseAssignment), the case shows
+socialsekreterare (Malmö stad 2014, citing Malmö stad 2013b). When a case moves to another caseworker (CaseAssignment), the case shows
 "Ej träffad" until a meeting is recorded as held, after the new assignment started, with the caseworker
 taking part and at least one member of the household present. A meeting in person, a home visit or a
 video meeting counts as meeting the client; a phone call does not.

@@ -4,7 +4,7 @@
 exist. It reads what it needs from the database (open cases, who held them when, the adults) and writes
 with bulk_create, so the whole demo city stays fast. Deterministic for a given seed and as-of month.
 
-The spread is invented but plausible (seeds/003, Malmö): most clients are met every one to three
+The spread is invented but plausible (Malmö stad 2014): most clients are met every one to three
 months; about one in five has not met their current caseworker (a third said so in Malmö's survey);
 about one plan in seven is overdue for follow-up. The demo user `handlaggare` always gets a few of each
 (not met, overdue, due within two weeks, open reminders) so the start page shows every kind.

@@ -1,8 +1,8 @@
 """When the next follow-up of an action plan is due (pure Python, no Django).
 
 Why: an action plan (genomförandeplan) shall be followed up at least every third month — Malmö's budget
-2014 ("ska följas upp minst en gång var tredje månad", seeds/003) and Kolada U31514 ("följts upp minst var
-tredje månad", reference §7). So the next follow-up is due three calendar months after the plan was
+2014 ("ska följas upp minst en gång var tredje månad", Malmö stad 2014) and Kolada U31514 ("följts upp minst var
+tredje månad"). So the next follow-up is due three calendar months after the plan was
 agreed or after its latest follow-up, whichever is later.
 """
 

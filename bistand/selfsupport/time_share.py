@@ -1,7 +1,7 @@
 """Share of a caseworker's working time spent in client meetings (pure Python, no Django).
 
 Why: Göteborg's "Projekt minskat försörjningsstöd" asked that at least 25 % of working time go to client
-meetings (seeds/000), and no existing system measures it (anchors §2, "Features none of the anchors
+meetings (Göteborgs stad, Projekt minskat försörjningsstöd), and no existing system measures it ("Features none of the anchors
 covers"). The share is computed from two kinds of data the municipality already has: the meetings that
 were held, and each worker's contracted hours minus absence.
 

@@ -45,7 +45,6 @@ def figures_for(report: MonthlyReport) -> list[Figure]:
             f"Inskrivna: {label}",
             "count",
             f"{ENROLLED_PREFIX}{label}",
-            "seeds/003",
         )
         for label in report.interventions
     ]

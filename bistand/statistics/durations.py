@@ -21,13 +21,13 @@ Definitions (all relative to an *as-of month*; months after it are ignored):
   biståndet gäller för).
 * **Long-term (långvarigt bistånd).** "10-12 månader om året" / "minst tio månader av kalenderåret"
   (Socialstyrelsen press release "Långvarigt ekonomiskt bistånd planar ut"; SKL 2017; reference.md §4;
-  seeds/003 footnote 3 citing Socialstyrelsen 2013a: "bistånd mottagits 10-12 månader under året").
+  Malmö stad 2014, footnote 3, citing Socialstyrelsen 2013a: "bistånd mottagits 10-12 månader under året").
   For an as-of month we count the months with assistance in the as-of month's calendar year up to and
   including the as-of month (`months_in_year`); long-term = months_in_year >= 10. With as-of December
   this is exactly the official annual measure; earlier in the year it tells who has *already* reached
   it (so it can never be true before October).
 * **Very long-term (mycket långvarigt bistånd).** "bistånd har mottagits minst 27 månader under en
-  period av 3 år med avbrott högst 2 månader i rad" (seeds/003 footnote 3, citing Socialstyrelsen
+  period av 3 år med avbrott högst 2 månader i rad" (Malmö stad 2014, footnote 3, citing Socialstyrelsen
   2013a). We use the 36 months ending with the as-of month (as-of December = three calendar years):
   at least 27 months with assistance, and no interruption longer than 2 consecutive months *between*
   two months with assistance inside the window. DECIDED interpretation: an "avbrott" (interruption)
@@ -38,7 +38,7 @@ Definitions (all relative to an *as-of month*; months after it are ignored):
   first 27 months of the window and none in the last 9 therefore counts as very long-term; a
   household whose help resumes after a 3-month pause does not, whatever its total.
 * **Rolling 10 of 12 (Göteborg).** "tagit emot bidrag i tio av de senaste tolv månaderna"
-  (seeds/000, Göteborg's Projekt minskat försörjningsstöd). At least 10 months with assistance among
+  (Göteborgs stad, Projekt minskat försörjningsstöd). At least 10 months with assistance among
   the 12 months ending with the as-of month; unlike long-term it crosses year boundaries.
 
 Months are handled as integer *month indexes* (year * 12 + month - 1) so that subtraction counts
@@ -58,12 +58,12 @@ import polars as pl
 
 # Socialstyrelsen: "10-12 månader om året" (reference.md §4).
 LONG_TERM_MIN_MONTHS = 10
-# seeds/003 footnote 3 (Socialstyrelsen 2013a): "minst 27 månader under en period av 3 år med avbrott
+# Malmö stad 2014, footnote 3 (Socialstyrelsen 2013a): "minst 27 månader under en period av 3 år med avbrott
 # högst 2 månader i rad".
 VERY_LONG_TERM_WINDOW = 36
 VERY_LONG_TERM_MIN_MONTHS = 27
 VERY_LONG_TERM_MAX_BREAK = 2
-# seeds/000 (Göteborg): "tio av de senaste tolv månaderna".
+# Göteborgs stad, Projekt minskat försörjningsstöd: "tio av de senaste tolv månaderna".
 ROLLING_WINDOW = 12
 ROLLING_MIN_MONTHS = 10
 

@@ -2,7 +2,7 @@
 
 Excel: one sheet for the city (districts side by side with the city total), one sheet per district
 (its units side by side with the district total) and a sheet of explanations. Figures are rows and
-units columns, as in the districts' own monthly tables (seeds/003), so a sheet reads top to bottom.
+units columns, as in the districts' own monthly tables (Malmö stad 2014), so a sheet reads top to bottom.
 Numbers are stored as numbers with Swedish-looking formats; a suppressed cell holds the text "–".
 
 CSV: long format (one line per unit/district/city and figure), semicolon-separated with decimal comma

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-# seeds/000 (Göteborg, Projekt minskat försörjningsstöd): "minst 25 procent av arbetstiden till klientmöten".
+# Göteborgs stad, Projekt minskat försörjningsstöd (docs/sources.md): "minst 25 procent av arbetstiden till klientmöten".
 DEFAULT_CLIENT_TIME_GOAL = Decimal("0.25")
-# Issue 5: a cap of 35 cases per caseworker, a municipal parameter (no national source; DERIVED).
+# A cap of 35 cases per caseworker: about the caseload social workers call normal (Vision, the union,
+# and social workers' op-eds; docs/sources.md). A municipal parameter; no national source.
 DEFAULT_CASELOAD_CAP = 35
 
 

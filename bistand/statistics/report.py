@@ -10,7 +10,7 @@ the median over its applications, and a household helped by two units is counted
 A `ReportRow` is then read off each tally. The tallies are filled by `bistand.statistics.queries`
 (cases, payments, decisions) and `bistand.statistics.selfsupport_figures` (meetings, plans, time).
 
-The set of figures follows what Malmö's districts report monthly since 2014 (seeds/003: "antal
+The set of figures follows what Malmö's districts report monthly since 2014 (Malmö stad 2014: "antal
 handläggare, beviljade hushåll, nybesök, aktuella genomförandeplaner, planering- eller
 uppföljningsbesök, flerpartssamtal där Arbetsförmedlingen respektive Jobb Malmö har ingått samt antal
 inskrivna i respektive verksamhet"), plus the Kolada measures named beside each figure in FIGURES.
@@ -213,9 +213,9 @@ class Figure:
 
 
 FIGURES: tuple[Figure, ...] = (
-    Figure("caseworkers", "Antal handläggare", "count", None, "seeds/003 (Malmö)"),
+    Figure("caseworkers", "Antal handläggare", "count", None),
     Figure("full_time_equivalents", "Årsarbetare (handläggare)", "decimal", None),
-    Figure("households", "Beviljade hushåll (utbetalt för månaden)", "count", "households", "seeds/003"),
+    Figure("households", "Beviljade hushåll (utbetalt för månaden)", "count", "households"),
     # Persons rest on the households: never shown for a hidden group of households (persons >= households).
     Figure("persons", "Personer i beviljade hushåll", "count", "households"),
     Figure("cost", "Utbetalt bistånd för månaden (kr)", "money", "households"),
@@ -224,22 +224,19 @@ FIGURES: tuple[Figure, ...] = (
     # Hidden with the open cases, which it would otherwise give away (× the number of caseworkers).
     Figure("cases_per_caseworker", "Ärenden per handläggare", "decimal", "open_cases"),
     Figure("caseworkers_over_cap", "Handläggare över ärendetaket", "count", None),
-    Figure("first_visits", "Nybesök", "count", "first_visits", "seeds/003"),
-    Figure("current_plans", "Aktuella genomförandeplaner", "count", "current_plans", "seeds/003"),
-    Figure("planning_visits", "Planeringsbesök", "count", "planning_visits", "seeds/003"),
-    Figure("follow_up_visits", "Uppföljningsbesök", "count", "follow_up_visits", "seeds/003"),
+    Figure("first_visits", "Nybesök", "count", "first_visits"),
+    Figure("current_plans", "Aktuella genomförandeplaner", "count", "current_plans"),
+    Figure("planning_visits", "Planeringsbesök", "count", "planning_visits"),
+    Figure("follow_up_visits", "Uppföljningsbesök", "count", "follow_up_visits"),
     Figure("home_visits", "Hembesök", "count", "home_visits"),
-    Figure(
-        "multi_party_af", "Flerpartssamtal med Arbetsförmedlingen", "count", "multi_party_af", "seeds/003"
-    ),
+    Figure("multi_party_af", "Flerpartssamtal med Arbetsförmedlingen", "count", "multi_party_af"),
     Figure(
         "multi_party_labour_unit",
         "Flerpartssamtal med kommunens arbetsmarknadsenhet",
         "count",
         "multi_party_labour_unit",
-        "seeds/003 (Jobb Malmö)",
     ),
-    Figure("client_time_share", "Andel arbetstid i klientmöten", "share", None, "seeds/000 (mål 25 %)"),
+    Figure("client_time_share", "Andel arbetstid i klientmöten", "share", None),
     Figure("not_met", "Klienter ej träffade av nuvarande handläggare", "count", "not_met"),
     Figure("overdue_follow_ups", "Försenade uppföljningar", "count", "overdue_follow_ups"),
     Figure("exits", "Avslutade ärenden", "count", "exits"),

@@ -4,13 +4,13 @@ Definitions (DECIDED here unless a source is named):
 
 * Meetings count when *held* (status "Genomfört") and their start falls in the month (local time),
   attributed to the unit of the case. Multi-party meetings count once for each party of interest that
-  took part: with Arbetsförmedlingen, with the municipal labour-market unit (seeds/003: "flerpartssamtal
+  took part: with Arbetsförmedlingen, with the municipal labour-market unit (Malmö stad 2014: "flerpartssamtal
   där Arbetsförmedlingen respektive Jobb Malmö har ingått").
 * Current action plans: established on or before the month's last day and not ended by then.
 * Plan within three months (Kolada U31512): among cases open at month end that were opened at least
   three months before it, those with an action plan established no later than three months after the
   case was opened.
-* Followed up every three months (Kolada U31514; seeds/003 "följas upp minst en gång var tredje
+* Followed up every three months (Kolada U31514; Malmö stad 2014: "följas upp minst en gång var tredje
   månad"): among current plans at least three months old, those with a follow-up held during the three
   months ending with the month's last day.
 * Overdue follow-up: a current plan whose due date at month end — the `next_due` of its latest follow-up
@@ -25,7 +25,7 @@ Definitions (DECIDED here unless a source is named):
   review says "Uppnått".
 * Enrolled per intervention: distinct persons with a plan step of that kind running some day in the month
   in a plan current in the month.
-* Time with clients (seeds/000, goal 25 %): selfsupport.time_report.staff_time_rows for each caseworker
+* Time with clients (Göteborgs stad's goal: 25 %): selfsupport.time_report.staff_time_rows for each caseworker
   of the unit — minutes of held meetings with a client present over working minutes (contracted hours
   minus holidays and recorded absence). A unit's share is all meeting minutes over all working minutes
   (as time_share.combine), each caseworker counted once when units merge.

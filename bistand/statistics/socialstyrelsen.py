@@ -2,7 +2,7 @@
 
 HSLF-FS 2015:30 3 §: data on "ekonomiskt bistånd, försörjningshinder och kommunala
 arbetsmarknadsinsatser" per calendar month, due "senast den 15:e nästkommande månad". The field list
-(bilaga 1) and the file format could not be retrieved (reference §6.1, §9 item 4), so this file carries
+(bilaga 1) and the file format could not be retrieved (HSLF-FS 2015:30 bilaga 1), so this file carries
 the variables the reference does know — from the register's variable list and Socialstyrelsen's
 description ("personnummer, kön, biståndskommun, biståndsbelopp … försörjningshinder") — in a plain,
 documented CSV. docs/socialstyrelsen-delivery.md lists every field, its source and the open questions.
@@ -27,7 +27,7 @@ from bistand.people.models import HouseholdMember, MemberRole
 from bistand.selfsupport.models import PlanStep, Responsible
 from bistand.statistics.periods import Month
 
-# Socialstyrelsen's variable list (reference §6.1): Hushållstyp.
+# Socialstyrelsen's variable list (HSLF-FS 2015:30): Hushållstyp.
 ONLY_CHILDREN = 1  # enbart barn under 18 år
 SINGLE_MAN = 3  # ensamstående man utan barn (4 = med barn)
 SINGLE_WOMAN = 5  # ensamstående kvinna utan barn (6 = med barn)
@@ -69,7 +69,7 @@ def age_on(birth, day) -> int:
 
 
 def household_type(members: list[Member]) -> int:
-    """Register code 1, 3–9 (reference §6.1) from the members in the month."""
+    """Register code 1, 3–9 (HSLF-FS 2015:30) from the members in the month."""
     if not members:
         return UNKNOWN
     if all(m.age < 18 for m in members):

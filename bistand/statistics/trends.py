@@ -123,10 +123,10 @@ def _cost_and_households(last: Month, count: int, municipality, direct: bool = F
 class DurationRow:
     name: str
     households: int  # with assistance in the as-of month
-    rolling: int  # … of whom 10 of the last 12 months (Göteborg, seeds/000)
-    very_long_term: int  # … of whom very long-term (27 of 36 months, seeds/003 footnote 3)
+    rolling: int  # … of whom 10 of the last 12 months (Göteborgs stad)
+    very_long_term: int  # … of whom very long-term (27 of 36 months, Socialstyrelsen 2013a)
     year_households: int  # households with assistance in the previous calendar year
-    year_long_term: int  # … of whom 10–12 months that year (Socialstyrelsen, reference §4)
+    year_long_term: int  # … of whom 10–12 months that year (Socialstyrelsen 2013a)
 
 
 def duration_rows(
@@ -210,7 +210,7 @@ class BarrierTable:
 
 
 def barrier_mix(month: Month, municipality=None) -> BarrierTable:
-    """Adults by main group of their registered barrier to self-support (reference §5.1) for the month."""
+    """Adults by main group of their registered barrier to self-support (Socialstyrelsen's registration instruction) for the month."""
     qs = BarrierRegistration.objects.filter(month=month.first)
     if municipality is not None:
         qs = qs.filter(case__unit__district__municipality=municipality)

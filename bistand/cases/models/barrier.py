@@ -4,7 +4,7 @@ from bistand.cases.codes import BARRIER_CHOICES
 
 
 class BarrierRegistration(models.Model):
-    """The barrier to self-support (försörjningshinder) of one adult for one month (reference §5.1).
+    """The barrier to self-support (försörjningshinder) of one adult for one month (Socialstyrelsen, Instruktion för registrering av ekonomiskt bistånd; docs/sources.md).
 
     One row per adult and month; registering again for the same month replaces the code, since the
     registration describes the month, not an event.

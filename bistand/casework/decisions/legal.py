@@ -1,17 +1,17 @@
 """The legal texts a decision carries: its legal basis and the appeal instruction (plain Python).
 
-Legal basis (reference §0): Socialtjänstlag (2001:453) was replaced by Socialtjänstlag (2025:400) on
+Legal basis: Socialtjänstlag (2001:453) was replaced by Socialtjänstlag (2025:400) on
 1 July 2025. The right to bistånd — both försörjningsstöd and livsföring i övrigt — was in 4 kap. 1 § of the
 old law and is in 12 kap. 1 § of the new one (12 kap. 1 § confirmed by regeringen.se and used in
 practice as "12 kap 1, 7 §§ SoL"; Socialstyrelsen: "Nästan alla bestämmelser i 2001 års lag förs över").
 A decision applies the law in force on the day it is made, so the decision date — not the month the
 support is for — chooses the text.
 
-Appeal instruction (reference §8.5): förvaltningslagen (2017:900) 33 § requires the decision to say how
+Appeal instruction: förvaltningslagen (2017:900) 33 § requires the decision to say how
 it can be appealed; 44 §: the appeal is made in writing, lodged with the authority that made the
 decision (the social committee, not the court), within three weeks from the day the applicant received
 the decision, and it must say which decision is appealed and what change is asked for. The court is
-förvaltningsrätten. The paragraph on appeals in SoL 2025:400 is not confirmed (reference §9 item 3), so
+förvaltningsrätten. The paragraph on appeals in SoL 2025:400 is not confirmed, so
 the instruction names no SoL paragraph.
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-LAW_CHANGE = date(2025, 7, 1)  # SoL 2025:400 in force (reference §0)
+LAW_CHANGE = date(2025, 7, 1)  # SoL 2025:400 in force (SFS 2025:400)
 
 LEGAL_BASIS_OLD = "4 kap. 1 § socialtjänstlagen (2001:453)"
 LEGAL_BASIS_NEW = "12 kap. 1 § socialtjänstlagen (2025:400)"

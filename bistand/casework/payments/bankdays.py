@@ -8,7 +8,7 @@ A bank day is a weekday that is neither a public holiday nor a de facto holiday.
 - DE_FACTO: midsommarafton, julafton and nyårsafton. They are not helgdagar in law, but Swedish banks
   and Bankgirot keep them closed (non-banking days in the banks' published calendars), so no payment
   can be executed on them. Lag (1930:173) om beräkning av lagstadgad tid likewise names them beside
-  the helgdagar (from memory; reference §8.5 notes that text was not retrieved — verify).
+  the helgdagar (from memory; the text was not retrieved — verify).
 - BANK is deliberately NOT used: in this library it lists the half days "från kl. 14.00"
   (skärtorsdagen, dag före julafton …). Those ARE bank days — payments are executed in the morning —
   so treating them as closed would move pay dates for no reason. (It also repeats the de facto eves.)

@@ -1,4 +1,4 @@
-"""The audit log search for unit managers: who opened which case, when (OSL 26 kap.; reference §8.3)."""
+"""The audit log search for unit managers: who opened which case, when (OSL 26 kap.; GDPR art. 32)."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator

@@ -10,11 +10,7 @@ from bistand.selfsupport.forms.common import DateInput
 from bistand.selfsupport.forms.meetings import case_staff
 from bistand.selfsupport.models import AbsenceKind
 
-EXIT_HELP = (
-    "Socialstyrelsens lista över avslutsorsaker (HSLF-FS 2015:30 bilaga 2) har inte gått att få fram. "
-    "Listan här bygger på vanliga orsaker och kan behöva justeras när föreskriften finns till hands. "
-    "Orsaker markerade ”självförsörjning” räknas som avslut till egen försörjning i uppföljningen."
-)
+EXIT_HELP = "Orsaker markerade ”självförsörjning” räknas som avslut till egen försörjning i uppföljningen."
 
 
 class BarrierForm(forms.Form):

