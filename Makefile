@@ -47,6 +47,7 @@ demo: $(BIN)/bistand
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check bistand tests benchmarks
 	$(BIN)/ruff format --check bistand tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 test: setup lint
 	BISTAND_DEBUG=1 $(BIN)/bistand makemigrations --check --dry-run >/dev/null

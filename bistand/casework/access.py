@@ -8,6 +8,10 @@ Rules (OSL 26 kap.):
   bistand.casework.protection) — others do not see it in any list.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -81,3 +85,21 @@ def log(request, staff, case, action: str, what: str) -> None:
 def log_list(request, staff, what: str, case_ids) -> None:
     """One audit row for a page that lists clients, linked to every case it names (AuditAction.LIST)."""
     audit.record_request(request, action=audit.AuditAction.LIST, what=what, staff=staff, cases=case_ids)
+
+
+def staff_required(view):
+    """Sign-in required, and the user must be a staff member; `request.staff` is set for the view.
+
+    Lives here, not among the views, so every area's views can use it without importing casework's views.
+    """
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        staff = staff_for(request.user)
+        if staff is None:
+            raise PermissionDenied("Ditt konto är inte kopplat till någon medarbetare i Bistånd.")
+        request.staff = staff
+        return view(request, *args, **kwargs)
+
+    return wrapper

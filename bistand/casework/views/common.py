@@ -1,28 +1,10 @@
 """Shared helpers for the views: the signed-in staff member, role checks, partial rendering for htmx."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from bistand.casework import access
-
-
-def staff_required(view):
-    """Sign-in required, and the user must be a staff member; `request.staff` is set for the view."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        staff = access.staff_for(request.user)
-        if staff is None:
-            raise PermissionDenied("Ditt konto är inte kopplat till någon medarbetare i Bistånd.")
-        request.staff = staff
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from bistand.casework.access import staff_required  # noqa: F401  (used by casework's views)
 
 
 def render_page_or_partial(request, template: str, partial: str, context: dict, status: int = 200):

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from bistand.casework import audit
-from bistand.casework.views.common import staff_required
+from bistand.casework.access import staff_required
 from bistand.lifecycle.extract import service
 from bistand.lifecycle.extract.data import cases_of
 from bistand.people.identity import InvalidIdentityNumber, parse_identity_number

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from bistand.casework.views.common import staff_required
+from bistand.casework.access import staff_required
 from bistand.selfsupport.forms.assessment import SCALE_HELP, UNKNOWN, AssessmentForm
 from bistand.selfsupport.models import Assessment, AssessmentRating, LifeArea
 from bistand.selfsupport.views.common import adults_qs, case_context, log_change, open_case

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from bistand.casework.views.common import staff_required
+from bistand.casework.access import staff_required
 from bistand.selfsupport.forms.meetings import BookMeetingForm, RecordMeetingForm
 from bistand.selfsupport.meetings import book_meeting, record_meeting
 from bistand.selfsupport.models import Meeting, MeetingStatus

@@ -8,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from bistand.cases.codes import EXIT_REASON_BY_CODE
-from bistand.casework.access import CASE_ROLES, log_list, visible_cases
-from bistand.casework.views.common import staff_required
+from bistand.casework.access import CASE_ROLES, log_list, staff_required, visible_cases
 from bistand.organisation.models import Role, StaffMember, Unit
 from bistand.selfsupport import summary
 from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from bistand.casework.views.common import staff_required
+from bistand.casework.access import staff_required
 from bistand.selfsupport.forms.plans import GOAL_SLOTS, MAX_GOALS, FollowUpForm, PlanForm, responsible_choices
 from bistand.selfsupport.models import ActionPlan
 from bistand.selfsupport.plans import create_plan, plan_is_overdue, record_follow_up
