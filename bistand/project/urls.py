@@ -13,6 +13,8 @@ urlpatterns = [
     path("sjalvforsorjning/", include("bistand.selfsupport.urls")),
     path("statistik/", include("bistand.statistics.urls")),
     path("parametrar/", include("bistand.normtables.urls")),
+    path("inkomstuppgifter/", include("bistand.incomedata.urls")),
+    path("automatisering/", include("bistand.automation.urls")),
 ]
 
 if settings.BISTAND_OIDC_ENABLED:  # the municipality's single sign-on (OpenID Connect), when configured

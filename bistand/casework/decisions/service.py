@@ -32,9 +32,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bistand.cases.models import Application, Calculation, Case, Decision, DecisionItem, DecisionOutcome
-from bistand.cases.models.application import ApplicationStatus
+from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.services import build_request
-from bistand.casework.decisions.delegation import delegation_problems
+from bistand.casework.decisions.delegation import AUTOMATED, delegation_problems
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.legal import appeal_instruction, committee_name, legal_basis
 from bistand.casework.decisions.money import kr, long_date, month_name
@@ -173,7 +173,7 @@ def month_already_decided(application: Application) -> list[str]:
 
 
 def _prepare(
-    application, calculation, staff, overrides, decided_on
+    application, calculation, staff, overrides, decided_on, automated=""
 ) -> tuple[list[ItemProposal], Totals, list[str]]:
     problems: list[str] = []
     if decided_on > timezone.localdate():
@@ -183,15 +183,30 @@ def _prepare(
     items, override_problems = apply_overrides(propose(calculation), overrides)
     problems += override_problems
     totals = totals_for(items, int(calculation.result.get("income_total", 0)))
-    if staff is None:
+    if automated:
+        problems += _automated_problems(application, items, totals, overrides)
+    elif staff is None:
         problems.append("Beslutet måste fattas av en inloggad medarbetare.")
     elif not override_problems:
         problems += delegation_problems(staff.role, totals.income_support, totals.extra_needs)
     return items, totals, problems
 
 
+def _automated_problems(application, items, totals, overrides) -> list[str]:
+    """The automated decision function decides only full approvals of recurring applications, unchanged
+    from the calculation, within its own mandate; everything else is for a person."""
+    problems = []
+    if application.kind != ApplicationKind.RECURRING:
+        problems.append("Den automatiserade beslutsfunktionen beslutar bara om återansökningar.")
+    if overrides:
+        problems.append("Den automatiserade beslutsfunktionen kan inte ändra beräkningens förslag.")
+    if outcome_of(items, totals) != DecisionOutcome.GRANTED:
+        problems.append("Den automatiserade beslutsfunktionen beslutar bara om fullt bifall.")
+    return problems + delegation_problems(AUTOMATED, totals.income_support, totals.extra_needs)
+
+
 def _write(
-    application, calculation, staff, items, totals, decided_on, extra_reason="", corrects=None
+    application, calculation, staff, items, totals, decided_on, extra_reason="", corrects=None, automated=""
 ) -> Decision:
     municipality = application.case.unit.district.municipality
     reasons = reasons_text(items, totals)
@@ -204,6 +219,7 @@ def _write(
         total_granted=totals.total_granted,
         decided_on=decided_on,
         decided_by=staff,
+        automated=automated,
         legal_basis=legal_basis(decided_on),
         reasons="\n".join(p for p in (extra_reason, reasons) if p),
         appeal_instruction=appeal_instruction(committee_name(municipality.name)),
@@ -238,8 +254,13 @@ def decide(
     staff: StaffMember | None,
     overrides: Overrides | None = None,
     decided_on: date | None = None,
+    automated: str = "",
 ) -> Decision:
-    """Decide the application from the calculation; the application becomes decided (version bumped)."""
+    """Decide the application from the calculation; the application becomes decided (version bumped).
+
+    `automated`: the criteria version when the automated decision function decides (staff is then None);
+    it may only fully approve a recurring application within its own mandate in the delegation order.
+    """
     decided_on = decided_on or timezone.localdate()
     locked = _lock(application)
     list(Case.objects.select_for_update().filter(pk=locked.case_id))  # one decision at a time per case
@@ -254,12 +275,12 @@ def decide(
     already = month_already_decided(locked)
     if already:
         raise DecisionRefused(already)
-    items, totals, problems = _prepare(locked, calculation, staff, overrides, decided_on)
+    items, totals, problems = _prepare(locked, calculation, staff, overrides, decided_on, automated)
     if problems:
         raise DecisionRefused(problems)
     try:
         with transaction.atomic():
-            decision = _write(locked, calculation, staff, items, totals, decided_on)
+            decision = _write(locked, calculation, staff, items, totals, decided_on, automated=automated)
     except IntegrityError:  # the same application decided at the same moment (no row locks on SQLite)
         raise DecisionRefused(
             ["Ansökan är redan beslutad. Om beslutet är fel, gör en rättelse av beslutet."]

@@ -24,7 +24,7 @@ from bistand.casework.forms import (
     JudgementForm,
     today_month,
 )
-from bistand.casework.views.common import staff_required
+from bistand.casework.views.common import render_panels, staff_required
 
 
 def _members(case, month):
@@ -191,6 +191,9 @@ def _detail_context(request, case, application, form=None, problems=()):
         "problems": list(problems),
         "decisions": application.decisions.order_by("-decided_at", "-id"),
         "decided": decided,
+        "panels": render_panels(
+            extensions.collect_panels(extensions.APPLICATION_PANELS, application, request), request
+        ),
     }
 
 
