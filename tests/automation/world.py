@@ -24,6 +24,7 @@ from tests.casework.factories import (
     make_person,
     make_staff,
     make_unit,
+    personal_number,
     register_barriers,
 )
 
@@ -72,9 +73,16 @@ def build() -> World:
     return World(unit, caseworker, manager, setting)
 
 
-def household(world: World, items=ITEMS, july_items=None, first_name="Anna", protected="", kind="recurring"):
-    """A single adult with June decided by a person and a July application; returns (case, person, july)."""
-    person = make_person(date(1990, 4, 1), first_name, "Ek", protected_identity=protected)
+def household(
+    world: World, items=ITEMS, july_items=None, first_name="Anna", protected="", kind="recurring", serial=None
+):
+    """A single adult with June decided by a person and a July application; returns (case, person, july).
+
+    `serial` fixes the personnummer (born 1990-04-01), for the demo agencies whose answer depends on it."""
+    number = personal_number(date(1990, 4, 1), serial) if serial is not None else None
+    person = make_person(
+        date(1990, 4, 1), first_name, "Ek", protected_identity=protected, personal_number=number
+    )
     home = make_household(world.unit.district, [(person, MemberRole.APPLICANT)], valid_from=date(2024, 1, 1))
     case = make_case(home, world.unit, caseworker=world.caseworker)
     register_barriers(case, JUNE)
