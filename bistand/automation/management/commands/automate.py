@@ -42,7 +42,9 @@ class Command(BaseCommand):
         if unit_ids is not None:
             enabled = enabled.filter(unit_id__in=unit_ids)
         if not enabled.exists():
-            raise CommandError("Ingen av enheterna har automatiserade beslut påslagna enligt nämndens beslut.")
+            raise CommandError(
+                "Ingen av enheterna har automatiserade beslut påslagna enligt nämndens beslut."
+            )
         summary = automate(month_applications(day, unit_ids), day)
         self.stdout.write(f"{VERSION}, {day:%Y-%m}:")
         self.stdout.write(f"  beslutade automatiskt: {summary.decided}")
