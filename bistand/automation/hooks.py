@@ -8,7 +8,9 @@ def assessment_panel(application, request) -> Panel | None:
     from bistand.automation.models import Assessment
 
     assessment = (
-        Assessment.objects.filter(application=application).select_related("reviewed_by__user").first()
+        Assessment.objects.filter(application=application)
+        .select_related("reviewed_by__user", "decision")
+        .first()
     )
     if assessment is None:
         return None
