@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from bistand.automation import criteria, facts, sampling
 from bistand.automation.models import Assessment, AutomationSetting, Result
-from bistand.cases.models import Application
+from bistand.cases.models import Application, Case
 from bistand.cases.models.application import ApplicationStatus
 from bistand.casework import payments
 from bistand.casework.audit import AuditAction, record
@@ -39,15 +40,27 @@ class Summary:
     reasons: dict[str, int] = field(default_factory=dict)
 
 
-def _candidates(applications, settings: dict[int, AutomationSetting]) -> list[Application]:
-    done = set(
-        Assessment.objects.filter(application__in=applications).values_list("application_id", flat=True)
+def _candidates(applications, settings: dict[int, AutomationSetting]) -> list[tuple[Application, int]]:
+    """(application, unit id) for the received applications of enabled units not yet assessed.
+
+    Cheap when no unit is enabled (no query at all), and a fixed number of queries otherwise, so the
+    monthly run's batch of the whole municipality is not read one case at a time.
+    """
+    if not settings:
+        return []
+    received = [a for a in applications if a.status == ApplicationStatus.RECEIVED]
+    units = dict(
+        Case.objects.filter(pk__in={a.case_id for a in received}, unit_id__in=settings).values_list(
+            "pk", "unit_id"
+        )
     )
-    return [
-        a
-        for a in applications
-        if a.case.unit_id in settings and a.pk not in done and a.status == ApplicationStatus.RECEIVED
-    ]
+    enabled = [a for a in received if a.case_id in units]
+    done = set(
+        Assessment.objects.filter(application_id__in=[a.pk for a in enabled]).values_list(
+            "application_id", flat=True
+        )
+    )
+    return [(a, units[a.case_id]) for a in enabled if a.pk not in done]
 
 
 def _fetch_missing(applications) -> None:
@@ -116,17 +129,17 @@ def automate(applications: list[Application], month: date, today: date | None = 
     today = today or timezone.localdate()
     applications = [a for a in applications if a.month == month]
     settings = {s.unit_id: s for s in AutomationSetting.objects.filter(enabled=True)}
-    todo = _candidates(applications, settings)
-    summary = Summary(skipped=len(applications) - len(todo))
-    if not todo:
+    pairs = _candidates(applications, settings)
+    summary = Summary(skipped=len(applications) - len(pairs))
+    if not pairs:
         return summary
+    todo = [a for a, _ in pairs]
+    prefetch_related_objects(todo, "case__household", "case__unit__district__municipality")
     _fetch_missing(todo)
     gathered = facts.gather(todo, today)
-    for application in todo:
+    for application, unit_id in pairs:
         with transaction.atomic():
-            assessment = _assess(
-                application, gathered[application.pk], settings[application.case.unit_id], today
-            )
+            assessment = _assess(application, gathered[application.pk], settings[unit_id], today)
         if assessment.result == Result.DECIDED:
             summary.decided += 1
         elif assessment.result == Result.SAMPLED:

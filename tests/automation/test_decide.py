@@ -206,3 +206,24 @@ def test_the_decision_service_refuses_the_function_anything_but_a_full_approval(
     with pytest.raises(decisions.DecisionRefused) as refused:
         decisions.decide(july, calculation, None, decided_on=TODAY, automated=criteria.VERSION)
     assert "Den automatiserade beslutsfunktionen beslutar bara om återansökningar." in refused.value.messages
+
+
+def test_the_monthly_run_finds_the_function_in_its_registry():
+    from bistand.casework import extensions
+
+    world = build()
+    _, _, july = household(world)
+    for decider in extensions.MONTHLY_RUN_DECIDERS:
+        decider([july], JULY)
+    assert Decision.objects.get(application=july).automated == criteria.VERSION
+
+
+def test_units_without_the_function_cost_one_query(django_assert_num_queries):
+    world = build()
+    world.setting.enabled = False
+    world.setting.save()
+    _, _, july = household(world)
+    with django_assert_num_queries(1):  # the committee's settings; nothing per application
+        summary = automate([july], JULY, today=TODAY)
+    assert (summary.decided, summary.skipped) == (0, 1)
+    assert not Assessment.objects.exists()
