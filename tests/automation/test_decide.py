@@ -227,3 +227,23 @@ def test_units_without_the_function_cost_one_query(django_assert_num_queries):
         summary = automate([july], JULY, today=TODAY)
     assert (summary.decided, summary.skipped) == (0, 1)
     assert not Assessment.objects.exists()
+
+
+def test_the_letter_pdf_of_an_automated_decision(tmp_path):
+    from bistand.casework.letters import decision_letter_pdf
+    from tests.casework.test_letters import pdf_text
+
+    world = build()
+    _, _, july = household(world)
+    automate([july], JULY, today=TODAY)
+    text = pdf_text(decision_letter_pdf(Decision.objects.get(application=july), world.caseworker), tmp_path)
+    for expected in [
+        "Du beviljas ekonomiskt bistånd med 10 520 kr för juli 2026.",
+        "Automatiserat beslut",
+        "Beslutet är fattat av kommunens automatiserade beslutsfunktion",
+        "Funktionen har tillämpat kriterier 2026.1",
+        "Vill du att en handläggare tittar på beslutet igen? Kontakta Norr 1",
+        "Automatiserad beslutsfunktion Beslutat enligt kriterier 2026.1, Norr 1",
+        "Hur man överklagar",
+    ]:
+        assert expected in text, expected
