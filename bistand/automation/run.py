@@ -64,12 +64,18 @@ def _candidates(applications, settings: dict[int, AutomationSetting]) -> list[tu
 
 
 def _fetch_missing(applications) -> None:
+    """Fetch the agencies' data where none is stored yet. Without a provider (no SSBTEK agreement yet) or
+    when the agencies do not answer, nothing is fetched and the income criterion sends them to a person."""
     fetched = set(
         IncomeFetch.objects.filter(application__in=applications).values_list("application_id", flat=True)
     )
     for application in applications:
-        if application.pk not in fetched:
+        if application.pk in fetched:
+            continue
+        try:
             income.fetch_for_application(application, income.Who(system=SYSTEM), PURPOSE)
+        except income.IncomeDataUnavailable:
+            return
 
 
 def _to_person(application, result, failures, audit_what) -> Assessment:

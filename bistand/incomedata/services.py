@@ -19,7 +19,14 @@ from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.money import month_name
 from bistand.incomedata.models import IncomeFetch, IncomeWarning, WarningStatus
-from bistand.incomedata.provider import SOURCES, Difference, IncomeProvider, compare, household_totals
+from bistand.incomedata.provider import (
+    KIND_SOURCE,
+    SOURCES,
+    Difference,
+    IncomeProvider,
+    compare,
+    household_totals,
+)
 
 WARNING_MOVES = {
     WarningStatus.OPEN: (WarningStatus.ACKNOWLEDGED, WarningStatus.CLOSED),
@@ -29,6 +36,8 @@ WARNING_MOVES = {
 
 
 class IncomeDataUnavailable(Exception):
+    """No provider is set up, or the agencies did not answer (a provider raises this on failure)."""
+
     message = (
         "Ingen anslutning till myndigheternas inkomstuppgifter är inställd. Kommunen behöver avtal och "
         "certifikat för SSBTEK innan uppgifter kan hämtas."
@@ -145,8 +154,6 @@ class Row:
 
 def comparison(application: Application) -> list[Row]:
     """Declared against fetched per income kind, for the application page."""
-    from bistand.incomedata.provider import KIND_SOURCE
-
     declared = declared_totals(application)
     fetched = fetched_totals(latest_fetches(application))
     return [

@@ -247,3 +247,11 @@ def test_the_letter_pdf_of_an_automated_decision(tmp_path):
         "Hur man överklagar",
     ]:
         assert expected in text, expected
+
+
+def test_without_income_data_everything_goes_to_a_person(settings):
+    settings.INCOME_DATA_PROVIDER = ""  # production before the municipality's SSBTEK agreement
+    world = build()
+    _, _, july = household(world)
+    found = failed(world, july)
+    assert found == {"income_confirmed": ["Inkomstuppgifter från myndigheterna är inte hämtade för månaden."]}
