@@ -99,3 +99,11 @@ def test_another_units_caseworker_cannot_review(client):
         == 404
     )
     assert Assessment.objects.get(application=july).agrees is None
+
+
+def test_the_start_page_flags_applications_left_to_a_person(client):
+    world = build()
+    _, _, july = household(world, kind="first")
+    automate([july], JULY, today=TODAY)
+    client.force_login(world.caseworker.user)
+    assert "Till handläggare från automatisk prövning" in text(client.get("/"))
