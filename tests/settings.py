@@ -22,3 +22,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False
 # Static files straight from the app folders, so the tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True
+# The demo city's deterministic agencies (production has none until the municipality's SSBTEK agreement).
+INCOME_DATA_PROVIDER = "bistand.incomedata.demo_provider.DemoProvider"

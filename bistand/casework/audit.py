@@ -41,6 +41,8 @@ class AuditAction(models.TextChoices):
     WITHDRAW = "withdraw", "Återkallade ansökan"
     SEARCH = "search", "Sökte person eller ärende"
     ASSIGN = "assign", "Fördelade ärende"
+    FETCH = "fetch", "Hämtade uppgifter från myndighet"
+    AUTOMATE = "automate", "Automatiserad beslutsfunktion"
 
 
 def record(

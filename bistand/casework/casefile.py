@@ -77,12 +77,16 @@ def timeline(case: Case) -> list[extensions.TimelineEntry]:
         title = f"Beslut: {decision.get_outcome_display().lower()} för {_month(decision.month)}"
         if decision.corrects_id:
             title += " (rättelse)"
+        text = f"Beviljat {kr(decision.total_granted)}"
+        if decision.automated:
+            title += " – automatiserat beslut"
+            text += f". Beslutat av den automatiserade beslutsfunktionen ({decision.automated})"
         entries.append(
             extensions.TimelineEntry(
                 decision.decided_at,
                 "decision",
                 title,
-                f"Beviljat {kr(decision.total_granted)}",
+                text,
                 reverse("casework:decision", args=[case.pk, decision.pk]),
             )
         )

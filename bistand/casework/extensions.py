@@ -12,6 +12,8 @@ so the casework views never import them and each area stays in its own folder.
   the decision proposal; unlike DECISION_CHECKS they never stop the decision (the caseworker assesses).
 - CASE_ROW_FLAGS: callables (cases: list[Case], staff) -> dict[case_id, list[str]] of short Swedish flags
   shown beside each case on the start page (e.g. "Ej träffad", "Uppföljning försenad").
+- APPLICATION_PANELS: callables (application: Application, request) -> Panel | None, shown on the
+  application page (e.g. declared against fetched income, the automated decision function's assessment).
 - MONTHLY_RUN_DECIDERS: callables (applications: list[Application], month: date) -> None, called by the
   monthly run after every received application of the month has its calculation and before payments are
   made. A decider may decide some of them (e.g. the automated decision function, with its reasons); what
@@ -49,6 +51,7 @@ DECISION_CHECKS: list[Callable[..., list[str]]] = []
 DECISION_WARNINGS: list[Callable[..., list[str]]] = []
 CASE_ROW_FLAGS: list[Callable[..., dict]] = []
 MONTHLY_RUN_DECIDERS: list[Callable[..., None]] = []
+APPLICATION_PANELS: list[Callable] = []
 
 
 def collect_panels(registry: list[Callable], *args) -> list[Panel]:

@@ -11,7 +11,7 @@ from datetime import date
 from bistand.demo.context import DemoContext
 from bistand.demo.dates import month_start
 
-EXTENSIONS = ("bistand.selfsupport.demo", "bistand.casework.demo")
+EXTENSIONS = ("bistand.selfsupport.demo", "bistand.casework.demo", "bistand.automation.demo")
 
 
 def _module(name: str):

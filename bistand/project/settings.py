@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "bistand.normtables",
     "bistand.whatif",
     "bistand.reforms",
+    "bistand.incomedata",
+    "bistand.automation",
 ]
 
 MIDDLEWARE = [
@@ -257,3 +259,10 @@ OIDC_CREATE_USER = False
 OIDC_USE_PKCE = True
 OIDC_TIMEOUT = 10
 LOGIN_REDIRECT_URL_FAILURE = "/logga-in/?sso=nekad"
+
+# Where income data from the agencies comes from (bistand/incomedata, docs/income-data.md): a dotted path to
+# a provider class. Empty in production until the municipality has its SSBTEK agreement and certificate;
+# the demo's deterministic provider in development.
+INCOME_DATA_PROVIDER = ENV.text("BISTAND_INCOME_PROVIDER") or (
+    "bistand.incomedata.demo_provider.DemoProvider" if DEBUG else ""
+)

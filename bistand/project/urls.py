@@ -17,6 +17,8 @@ urlpatterns = [
     path("parametrar/", include("bistand.normtables.urls")),
     path("statistik/konsekvensanalys/", include("bistand.whatif.urls")),
     path("reformer/", include("bistand.reforms.urls")),
+    path("inkomstuppgifter/", include("bistand.incomedata.urls")),
+    path("automatisering/", include("bistand.automation.urls")),
 ]
 
 if settings.BISTAND_OIDC_ENABLED:  # the municipality's single sign-on (OpenID Connect), when configured

@@ -54,6 +54,11 @@ class Decision(AppendOnlyModel):
     decided_by = models.ForeignKey(
         "organisation.StaffMember", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Set when the municipality's automated decision function decided (decided_by is then empty): the
+    # version of the criteria it applied, e.g. "kriterier 2026.1" (bistand/automation/criteria.py).
+    automated = models.CharField(
+        "beslutat av automatiserad beslutsfunktion", max_length=40, blank=True, default="", db_default=""
+    )
     legal_basis = models.CharField("lagrum", max_length=200)
     reasons = models.TextField("motivering", blank=True)
     appeal_instruction = models.TextField("hur man överklagar", blank=True)

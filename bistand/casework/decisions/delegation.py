@@ -10,6 +10,9 @@ sets its own; replace the table for a real municipality). Limits apply to what i
 - `income_support`: försörjningsstöd for the month (granted norm + reasonable costs minus counted income);
 - `extra_needs`: the sum granted for livsföring i övrigt in the decision;
 - `extra_need_kinds`: the extra-need kinds the role may grant at all (None = every kind).
+The automated decision function (`AUTOMATED`, kommunallagen 6 kap. 37 § as amended from 1 July 2022, bet.
+2021/22:KU36) has its own, lower mandate: full approvals of recurring applications for försörjningsstöd
+only, no extra needs, and never a rejection; the committee switches it on per unit (bistand/automation).
 Rejections (avslag) are delegated to every deciding role: the amount granted is then 0 kr and the
 applicant can appeal. Roles not in the table (administrator, analyst) may not decide at all.
 """
@@ -42,6 +45,19 @@ DELEGATION_ORDER: dict[str, Mandate] = {
 }
 
 
+# The automated decision function: the role key used in decide(); not a staff role, so nobody signs in as it.
+AUTOMATED = "automated_decision_function"
+AUTOMATED_MANDATE = Mandate(
+    "Automatiserad beslutsfunktion", income_support=15_000, extra_needs=0, extra_need_kinds=frozenset()
+)
+
+
+def mandate_for(role: str) -> Mandate | None:
+    if role == AUTOMATED:
+        return AUTOMATED_MANDATE
+    return DELEGATION_ORDER.get(role)
+
+
 def _covers(mandate: Mandate, income_support: int, extra_needs: Mapping[str, int]) -> list[str]:
     """Swedish messages for what `mandate` does not cover (empty when it covers the decision)."""
     problems = []
@@ -70,7 +86,7 @@ def delegation_problems(role: str, income_support: int, extra_needs: Mapping[str
 
     extra_needs: granted amount per extra-need kind.
     """
-    mandate = DELEGATION_ORDER.get(role)
+    mandate = mandate_for(role)
     if mandate is None:
         return ["Din roll får inte fatta beslut om ekonomiskt bistånd enligt delegationsordningen."]
     problems = _covers(mandate, income_support, extra_needs)

@@ -32,9 +32,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bistand.cases.models import Application, Calculation, Case, Decision, DecisionItem, DecisionOutcome
-from bistand.cases.models.application import ApplicationStatus
+from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.services import build_request
-from bistand.casework.decisions.delegation import delegation_problems
+from bistand.casework.decisions.delegation import AUTOMATED, delegation_problems
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.legal import appeal_instruction, committee_name, legal_basis
 from bistand.casework.decisions.money import kr, long_date, month_name
@@ -173,7 +173,7 @@ def month_already_decided(application: Application) -> list[str]:
 
 
 def _prepare(
-    application, calculation, staff, overrides, decided_on
+    application, calculation, staff, overrides, decided_on, automated=""
 ) -> tuple[list[ItemProposal], Totals, list[str]]:
     problems: list[str] = []
     if decided_on > timezone.localdate():
@@ -183,11 +183,26 @@ def _prepare(
     items, override_problems = apply_overrides(propose(calculation), overrides)
     problems += override_problems
     totals = totals_for(items, int(calculation.result.get("income_total", 0)))
-    if staff is None:
+    if automated:
+        problems += _automated_problems(application, items, totals, overrides)
+    elif staff is None:
         problems.append("Beslutet måste fattas av en inloggad medarbetare.")
     elif not override_problems:
         problems += delegation_problems(staff.role, totals.income_support, totals.extra_needs)
     return items, totals, problems
+
+
+def _automated_problems(application, items, totals, overrides) -> list[str]:
+    """The automated decision function decides only full approvals of recurring applications, unchanged
+    from the calculation, within its own mandate; everything else is for a person."""
+    problems = []
+    if application.kind != ApplicationKind.RECURRING:
+        problems.append("Den automatiserade beslutsfunktionen beslutar bara om återansökningar.")
+    if overrides:
+        problems.append("Den automatiserade beslutsfunktionen kan inte ändra beräkningens förslag.")
+    if outcome_of(items, totals) != DecisionOutcome.GRANTED:
+        problems.append("Den automatiserade beslutsfunktionen beslutar bara om fullt bifall.")
+    return problems + delegation_problems(AUTOMATED, totals.income_support, totals.extra_needs)
 
 
 def _write(
@@ -200,6 +215,7 @@ def _write(
     extra_reason="",
     corrects=None,
     extra_legal_basis="",
+    automated="",
 ) -> Decision:
     municipality = application.case.unit.district.municipality
     reasons = reasons_text(items, totals)
@@ -212,6 +228,7 @@ def _write(
         total_granted=totals.total_granted,
         decided_on=decided_on,
         decided_by=staff,
+        automated=automated,
         legal_basis="; ".join(p for p in (legal_basis(decided_on), extra_legal_basis) if p)[:200],
         reasons="\n".join(p for p in (extra_reason, reasons) if p),
         appeal_instruction=appeal_instruction(committee_name(municipality.name)),
@@ -248,11 +265,14 @@ def decide(
     decided_on: date | None = None,
     extra_reason: str = "",
     extra_legal_basis: str = "",
+    automated: str = "",
 ) -> Decision:
     """Decide the application from the calculation; the application becomes decided (version bumped).
 
     `extra_reason` opens the decision's reasons and `extra_legal_basis` is added to its legal basis: both
     for a caseworker's explicit choice under another provision (e.g. the aktivitetskrav, bistand.reforms).
+    `automated`: the criteria version when the automated decision function decides (staff is then None);
+    it may only fully approve a recurring application within its own mandate in the delegation order.
     """
     decided_on = decided_on or timezone.localdate()
     locked = _lock(application)
@@ -268,7 +288,7 @@ def decide(
     already = month_already_decided(locked)
     if already:
         raise DecisionRefused(already)
-    items, totals, problems = _prepare(locked, calculation, staff, overrides, decided_on)
+    items, totals, problems = _prepare(locked, calculation, staff, overrides, decided_on, automated)
     if problems:
         raise DecisionRefused(problems)
     try:
@@ -282,6 +302,7 @@ def decide(
                 decided_on,
                 extra_reason=extra_reason,
                 extra_legal_basis=extra_legal_basis,
+                automated=automated,
             )
     except IntegrityError:  # the same application decided at the same moment (no row locks on SQLite)
         raise DecisionRefused(

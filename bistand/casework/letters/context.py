@@ -59,6 +59,23 @@ class Letter:
     signer_name: str = ""
     signer_title: str = ""
     printed_on: str = ""
+    automated: list[str] = field(default_factory=list)  # set when the automated decision function decided
+
+
+def automated_paragraphs(decision: Decision, unit: str) -> list[str]:
+    """What an automated decision tells the person (förvaltningslagen (2017:900) 28 § and 32 §: who decided
+    and why), and how to get a caseworker to look at it again (omprövning, förvaltningslagen 37 §)."""
+    if not decision.automated:
+        return []
+    return [
+        "Beslutet är fattat av kommunens automatiserade beslutsfunktion, som socialnämnden har gett rätt att "
+        "besluta enligt delegationsordningen (6 kap. 37 § kommunallagen (2017:725)).",
+        f"Funktionen har tillämpat {decision.automated}: din ansökan var en återansökan utan ändringar sedan "
+        "förra månaden, dina inkomster stämde med myndigheternas uppgifter och du beviljas allt du har ansökt "
+        "om. Beräkningen och skälen nedan är desamma som en handläggare hade gett.",
+        f"Vill du att en handläggare tittar på beslutet igen? Kontakta {unit}, så prövar en handläggare "
+        "beslutet på nytt. Det påverkar inte din rätt att överklaga.",
+    ]
 
 
 def household_is_protected(household) -> bool:
@@ -164,6 +181,11 @@ def letter_for(decision: Decision) -> Letter:
     if not reasons:
         reasons = ["Du har rätt till ekonomiskt bistånd enligt beräkningen nedan."]
     signer = decision.decided_by
+    if decision.automated:
+        signer_name, signer_title = "Automatiserad beslutsfunktion", f"Beslutat enligt {decision.automated}"
+    else:
+        signer_name = signer.full_name if signer else ""
+        signer_title = (signer.title or signer.get_role_display()) if signer else ""
     return Letter(
         municipality=municipality.name,
         committee=committee_name(municipality.name),
@@ -188,7 +210,8 @@ def letter_for(decision: Decision) -> Letter:
         judgements=judgements(decision),
         legal_basis=decision.legal_basis,
         appeal_paragraphs=[p for p in decision.appeal_instruction.split("\n\n") if p.strip()],
-        signer_name=signer.full_name if signer else "",
-        signer_title=(signer.title or signer.get_role_display()) if signer else "",
+        signer_name=signer_name,
+        signer_title=signer_title,
         printed_on=long_date(timezone.localdate()),
+        automated=automated_paragraphs(decision, case.unit.name),
     )

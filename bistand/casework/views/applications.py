@@ -25,7 +25,7 @@ from bistand.casework.forms import (
     today_month,
 )
 from bistand.casework.forms_changes import CorrectMonthForm, WithdrawForm
-from bistand.casework.views.common import staff_required
+from bistand.casework.views.common import render_panels, staff_required
 
 
 def _members(case, month):
@@ -200,6 +200,9 @@ def _detail_context(request, case, application, form=None, problems=()):
         # Undoing a mistake: withdraw the application or correct its month (views/application_changes.py).
         "withdraw_form": WithdrawForm(initial={"version": application.version}, prefix="withdraw"),
         "month_form": CorrectMonthForm(initial={"version": application.version}, prefix="month"),
+        "panels": render_panels(
+            extensions.collect_panels(extensions.APPLICATION_PANELS, application, request), request
+        ),
     }
 
 
