@@ -124,7 +124,15 @@ def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[
 
 @router.post(
     "/applications",
-    response={201: ApplicationOut, 403: ErrorsOut, 404: ErrorsOut, 422: ErrorsOut},
+    response={
+        201: ApplicationOut,
+        400: ErrorsOut,
+        401: ErrorsOut,
+        403: ErrorsOut,
+        404: ErrorsOut,
+        413: ErrorsOut,
+        422: ErrorsOut,
+    },
     summary="Ta emot en ansökan",
 )
 def receive_application(request, payload: ApplicationIn):

@@ -106,3 +106,16 @@ LOGOUT_REDIRECT_URL = "/logga-in/"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# --- Request limits: hostile input never costs more than a normal request -------------------------------
+# Every request body is bounded before it is read (bistand.project.request_limits answers 413 from the
+# announced Content-Length; the site takes no file uploads), forms are bounded in fields, and the JSON API
+# parses with the limits of bistand.rules.safe_json (1 MiB, depth 32, 30-character numbers).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576  # bytes; Django's default is 2.5 MB
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "bistand.project.request_limits.RequestLimitsMiddleware",
+)

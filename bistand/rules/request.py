@@ -16,6 +16,7 @@ from bistand.rules.errors import CalculationError, ErrorItem, error
 from bistand.rules.months import Month
 
 ROLES = ("applicant", "co_applicant", "child")
+MAX_AMOUNT = 9_999_999  # kronor; any single amount above this is an input error, never a calculation
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,9 @@ class _Reader:
             return None
         if value < 0:
             self.fail("negative_amount", path)
+            return None
+        if value > MAX_AMOUNT:  # checked before int(): converting 1e1000000 alone costs seconds
+            self.fail("amount_too_large", path)
             return None
         return int(value)
 

@@ -18,13 +18,18 @@ from bistand.selfsupport.models import Reminder
 from bistand.selfsupport.plans import end_active_plans
 from bistand.selfsupport.views.common import case_context, log_change, open_case
 
+YEARS = range(2000, 2100)  # months outside are typing errors; the pages step a month back and forth
+
 
 def parse_month(value: str | None, default: date) -> date:
+    """?manad=ÅÅÅÅ-MM, or the default month for anything else (empty, junk, year 0000 or 9999)."""
     try:
         year, month = (int(x) for x in (value or "").split("-")[:2])
-        return date(year, month, 1)
+        if year in YEARS:
+            return date(year, month, 1)
     except ValueError:
-        return first_of_month(default)
+        pass
+    return first_of_month(default)
 
 
 def default_barrier_month(case) -> date:

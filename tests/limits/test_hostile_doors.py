@@ -1,0 +1,92 @@
+"""Each class of hostile input through both doors — `bistand calculate` and POST /api/v1/calculations.
+
+Every class is refused with its own stable code (exit status 2 / HTTP 400, 413 or 422) and costs no more
+than a normal request: before the limits, `"amount": 1e1000000` (98 bytes) took 34 s of CPU, exponents of
+4 300 and more, integers of thousands of digits, 1 000 nested brackets and 2.5 MB bodies gave tracebacks.
+The time bound (1 s a request, 3 s for the command with its interpreter start-up) is generous on purpose:
+it catches the seconds-long conversions, never a slow machine.
+"""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.rules.helpers import request
+
+BISTAND = Path(sys.executable).with_name("bistand")
+COMMAND = [str(BISTAND)] if BISTAND.exists() else [sys.executable, "-m", "bistand.cli"]
+URL = "/api/v1/calculations"
+
+
+def _with_amount(literal: str) -> bytes:
+    body = json.dumps(request("2025-06", costs=[{"kind": "rent", "amount": 1}]))
+    return body.replace('"amount": 1', f'"amount": {literal}').encode()
+
+
+HOSTILE = {
+    # name: (body, code, HTTP status)
+    "huge_exponent": (_with_amount("1e1000000"), "number_out_of_range", 400),
+    "exponent_4300": (_with_amount("1e4300"), "number_out_of_range", 400),
+    "tiny_exponent": (_with_amount("1e-1000000"), "number_out_of_range", 400),
+    "integer_5000_digits": (_with_amount("9" * 5000), "number_too_long", 400),
+    "integer_31_digits": (_with_amount("1" * 31), "number_too_long", 400),
+    "nan": (_with_amount("NaN"), "non_finite_number", 400),
+    "infinity": (_with_amount("-Infinity"), "non_finite_number", 400),
+    "nested_1000": (b"[" * 1000 + b"]" * 1000, "nesting_too_deep", 400),
+    "nested_100000_objects": (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nesting_too_deep", 400),
+    "unterminated_escapes": (b'["' + b'\\"' * 200_000, "malformed_json", 400),
+    "latin1": ('{"month": "2025-06", "å": 1}'.encode("latin-1"), "invalid_encoding", 400),
+    "not_json": (b"{not json", "malformed_json", 400),
+    "over_1_mib": (b'{"a": "' + b"x" * 1_048_576 + b'"}', "body_too_large", 413),
+    "amount_1e400": (_with_amount("1e400"), "number_out_of_range", 400),
+    "amount_10_000_000": (_with_amount("10000000"), "amount_too_large", 422),
+    "amount_10_to_12": (_with_amount("1000000000000"), "amount_too_large", 422),
+    "amount_1e12_decimal": (_with_amount("1E+12"), "amount_too_large", 422),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_the_api_refuses_each_class_quickly(name):
+    body, code, status = HOSTILE[name]
+    client = Client(raise_request_exception=False)
+    client.post(URL, _with_amount("1"), content_type="application/json")  # warm: imports, URL map
+    started = time.perf_counter()
+    response = client.post(URL, body, content_type="application/json")
+    elapsed = time.perf_counter() - started
+    assert (response.status_code, response.json()["errors"][0]["code"]) == (status, code)
+    assert response.json()["errors"][0]["message"]  # Swedish text for the person
+    assert elapsed < 1.0, f"{name} took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_the_command_refuses_each_class_with_status_2(name, tmp_path):
+    body, code, _ = HOSTILE[name]
+    path = tmp_path / "request.json"
+    path.write_bytes(body)
+    started = time.perf_counter()
+    done = subprocess.run([*COMMAND, "calculate", str(path)], capture_output=True, timeout=60)
+    elapsed = time.perf_counter() - started
+    assert done.returncode == 2, done.stderr.decode()
+    assert json.loads(done.stdout)["errors"][0]["code"] == code
+    assert b"Traceback" not in done.stderr
+    assert elapsed < 3.0, f"{name} took {elapsed:.2f} s"
+
+
+def test_the_command_reads_stdin_with_the_same_limits():
+    done = subprocess.run([*COMMAND, "calculate"], input=b"[" * 5000, capture_output=True, timeout=60)
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["errors"][0]["code"] == "nesting_too_deep"
+
+
+def test_a_largest_allowed_amount_is_still_calculated():
+    # 9 999 999 kr rent for a single adult in June 2025: 3 910 personal + 1 270 common + 9 999 999 = 10 005 179
+    body = _with_amount("9999999")
+    response = Client().post(URL, body, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["assistance"] == 10_005_179
+    assert response.json()["norm_total"] == 5180
