@@ -62,6 +62,7 @@ _VALIDATION = {
     "extra_forbidden": ("unknown_field", "Okänt fält. Kontrollera stavningen."),
     "string_pattern_mismatch": ("invalid_format", "Värdet har fel format."),
     "string_too_long": ("text_too_long", "Texten är för lång."),
+    "too_long": ("too_many_items", "Listan har för många poster."),
     "literal_error": ("invalid_choice", "Värdet är inte ett av de tillåtna värdena."),
     "greater_than_equal": ("number_too_small", "Talet är för litet."),
     "less_than_equal": ("number_too_large", "Talet är för stort."),

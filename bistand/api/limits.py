@@ -1,7 +1,7 @@
 """The input limits of the API, written once for the OpenAPI description (Swedish, Markdown)."""
 
 from bistand.rules import safe_json
-from bistand.rules.request import MAX_AMOUNT
+from bistand.rules.request import MAX_AMOUNT, MAX_LIST_ITEMS
 
 
 def _n(value: int) -> str:
@@ -21,4 +21,5 @@ DESCRIPTION = f"""**Gränser för indata** (gäller alla anrop; brott ger fel i 
 | exponent | högst ±{safe_json.MAX_EXPONENT} (t.ex. `1e30`) | `number_out_of_range` | 400 |
 | NaN, Infinity | inte tillåtna | `non_finite_number` | 400 |
 | ett enskilt belopp | högst {_n(MAX_AMOUNT)} kr | `amount_too_large` | 422 |
+| poster i en lista i en beräkning | högst {MAX_LIST_ITEMS} | `too_many_items` | 422 |
 """

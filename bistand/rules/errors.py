@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "number_too_long": "Talet ”{number}” är för långt. Ett tal får ha högst {limit} tecken.",
     "number_out_of_range": "Talet ”{number}” är orimligt stort eller litet (exponenten får vara högst ±{limit}).",
     "non_finite_number": "”{number}” är inget tal. Ange ett belopp i hela kronor.",
+    "too_many_items": "Listan har för många poster. Högst {limit} tillåts.",
     "amount_too_large": "Beloppet är orimligt stort. Ett enskilt belopp får vara högst 9 999 999 kr.",
 }
 

@@ -17,6 +17,9 @@ from bistand.rules.months import Month
 
 ROLES = ("applicant", "co_applicant", "child")
 MAX_AMOUNT = 9_999_999  # kronor; any single amount above this is an input error, never a calculation
+MAX_LIST_ITEMS = (
+    500  # entries of one list (members, costs, …, months of history): bounds the work of a request
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,9 @@ class _Reader:
         if not isinstance(values, list):
             self.fail("not_a_list", name)
             return ()
+        if len(values) > MAX_LIST_ITEMS:
+            self.fail("too_many_items", name, limit=MAX_LIST_ITEMS)
+            return ()
         required, optional = _ITEM_FIELDS[name]
         out = []
         for i, raw in enumerate(values):
@@ -205,6 +211,9 @@ def _history(r: _Reader, data: dict) -> tuple:
     values = data.get("assistance_history", [])
     if not isinstance(values, list):
         r.fail("not_a_list", "assistance_history")
+        return ()
+    if len(values) > MAX_LIST_ITEMS:
+        r.fail("too_many_items", "assistance_history", limit=MAX_LIST_ITEMS)
         return ()
     return tuple(r.month(v, f"assistance_history[{i}]") for i, v in enumerate(values))
 

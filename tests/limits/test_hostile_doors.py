@@ -47,6 +47,11 @@ HOSTILE = {
     "amount_10_000_000": (_with_amount("10000000"), "amount_too_large", 422),
     "amount_10_to_12": (_with_amount("1000000000000"), "amount_too_large", 422),
     "amount_1e12_decimal": (_with_amount("1E+12"), "amount_too_large", 422),
+    "501_costs": (
+        json.dumps(request("2025-06", costs=[{"kind": "rent", "amount": 1}] * 501)).encode(),
+        "too_many_items",
+        422,
+    ),
 }
 
 
@@ -90,3 +95,25 @@ def test_a_largest_allowed_amount_is_still_calculated():
     assert response.status_code == 200
     assert response.json()["assistance"] == 10_005_179
     assert response.json()["norm_total"] == 5180
+
+
+def test_the_largest_allowed_request_is_cheap():
+    # 500 entries in every list (the limit): 500 costs of 1 kr, 500 extra needs of 1 kr, 500 incomes of 1 kr
+    # (not counted: small charity grants), 500 months of history — still one ordinary request.
+    months = [f"{2025 - n // 12 - 1}-{n % 12 + 1:02d}" for n in range(500)]
+    data = request(
+        "2025-06",
+        costs=[{"kind": "rent", "amount": 1}] * 500,
+        extra_needs=[{"kind": "dental_care", "amount": 1}] * 500,
+        incomes=[{"kind": "small_charity_grant", "amount": 1}] * 500,
+        assistance_history=months,
+    )
+    client = Client()
+    client.post(URL, _with_amount("1"), content_type="application/json")  # warm
+    started = time.perf_counter()
+    response = client.post(URL, json.dumps(data), content_type="application/json")
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, response.content[:300]
+    # 5 180 norm (3 910 + 1 270) + 500 costs + 500 extra needs; the grants are not counted
+    assert response.json()["assistance"] == 6180
+    assert elapsed < 1.0, f"took {elapsed:.2f} s"
