@@ -5,6 +5,7 @@ pages a month such as 0000-01 or a person id "abc" did too.
 """
 
 import json
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -117,3 +118,16 @@ def test_a_junk_month_on_the_barrier_page_shows_the_default_month(world, month):
     assert response.status_code == 200
     # the case's latest application is for July 2026 (views_world), so that month is shown
     assert "juli 2026" in response.content.decode().lower()
+
+
+@pytest.mark.parametrize("target", ["//evil.example", "/\\evil.example", "https://evil.example/"])
+def test_marking_a_reminder_done_never_redirects_off_the_site(world, target):
+    from bistand.selfsupport.models import Reminder
+
+    reminder = Reminder.objects.create(
+        case=world.case, staff=world.owner, due_on=date(2026, 12, 1), text="Intyg"
+    )
+    url = f"/sjalvforsorjning/arenden/{world.case.pk}/bevakningar/{reminder.pk}/klar/"
+    response = signed_in(world.owner.user).post(url, {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == f"/sjalvforsorjning/arenden/{world.case.pk}/bevakningar/"

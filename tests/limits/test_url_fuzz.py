@@ -9,11 +9,14 @@ page gets every junk value, the others a few, and a page that reads no query par
 it answers) gets one — which keeps the test well under a minute.
 """
 
+import html
+import re
 import traceback
 
 import pytest
 from django.http import QueryDict
 from django.test import Client
+from django.urls import reverse
 
 from bistand.statistics import privacy
 from tests.casework.views_world import FAST_HASHERS
@@ -54,9 +57,12 @@ class Fuzzer:
             self.client.force_login(user)
         self.failures = []
 
-    def get(self, url: str, params: dict) -> int:
+    def post(self, url: str, data: dict) -> int:
+        return self.get(url, data, method="post")
+
+    def get(self, url: str, params: dict, method: str = "get") -> int:
         try:
-            status = self.client.get(url, params).status_code
+            status = getattr(self.client, method)(url, params).status_code
         except Exception as exc:  # the view raised: that is the 500 a person would see
             frames = [
                 f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in traceback.extract_tb(exc.__traceback__)
@@ -118,3 +124,46 @@ def test_junk_in_every_parameter_of_every_page_as_every_role(fuzz_world):
         failures += fuzzer.failures
     assert failures == [], f"{len(failures)} server errors: {failures[:8]}"
     assert opened > 60  # the roles really opened the pages, not only 403s and redirects
+
+
+JUNK_FORM = ["", "0000-01", "abc", "-1", "9" * 5000, "\x00"]
+_POST_FORM = re.compile(r'<form([^>]*method="post"[^>]*)>(.*?)</form>', re.DOTALL | re.IGNORECASE)
+_ACTION = re.compile(r'action="(/[^"]*)"')
+_FIELD = re.compile(r'name="([^"]+)"')
+NOT_POSTED = {"casework:logout"}  # signing out would end the fuzzing session
+
+
+def test_junk_in_every_form_field_of_every_page(fuzz_world):
+    """Every page with a form that one of the roles can open is posted back with each junk value in every
+    field of its POST forms (the first role that can open the page; the access rules are tested elsewhere)."""
+    pages = [p for p in url_world.pages() if p.name not in NOT_POSTED]
+    failures, posted, done = [], 0, set()
+    for user in fuzz_world.users.values():
+        if user is None:
+            continue
+        fuzzer = Fuzzer(user)
+        for page in pages:
+            if page in done:
+                continue
+            url = page.url(fuzz_world.ids)
+            response = fuzzer.client.get(url)
+            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                continue
+            targets = {}  # form action -> field names
+            for attributes, body in _POST_FORM.findall(response.content.decode()):
+                action = _ACTION.search(attributes)
+                target = html.unescape(action.group(1)) if action else url
+                targets.setdefault(target, set()).update(_FIELD.findall(body))
+            targets.pop(reverse("casework:logout"), None)
+            targets = {t: names - {"csrfmiddlewaretoken"} for t, names in targets.items()}
+            targets = {t: names for t, names in targets.items() if names}
+            if not targets:
+                continue
+            done.add(page)
+            posted += len(targets)
+            for target, names in targets.items():
+                for junk in JUNK_FORM:
+                    fuzzer.post(target, dict.fromkeys(names, junk))
+        failures += fuzzer.failures
+    assert failures == [], f"{len(failures)} server errors: {failures[:8]}"
+    assert posted >= 15  # forms found on the pages (application, decision, journal, plan, meeting, …)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
 from bistand.cases.models import CaseStatus
@@ -107,11 +108,8 @@ def reminder_done(request, case_id: int, reminder_id: int):
         log_change(request, case, "bevakning markerad som klar")
         messages.success(request, f"Bevakningen ”{reminder.text}” är markerad som klar.")
     target = request.POST.get("next", "")
-    return redirect(
-        target
-        if target.startswith("/") and not target.startswith("//")
-        else f"/sjalvforsorjning/arenden/{case.pk}/bevakningar/"
-    )
+    own = target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None)
+    return redirect(target if own else f"/sjalvforsorjning/arenden/{case.pk}/bevakningar/")
 
 
 @staff_required
