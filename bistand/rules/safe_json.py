@@ -97,8 +97,8 @@ def loads(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX
     number_out_of_range, non_finite_number. Decimals become Decimal, integers int.
     """
     if isinstance(data, str):
-        size = len(data) if len(data) * 4 <= max_bytes else len(data.encode("utf-8", "surrogatepass"))
-        if size > max_bytes:
+        # at most 4 bytes a character in UTF-8: the text is encoded only when it could be too large
+        if len(data) * 4 > max_bytes and len(data.encode("utf-8", "surrogatepass")) > max_bytes:
             raise refuse("body_too_large", limit=max_bytes)
         text = data
     else:
@@ -115,6 +115,6 @@ def loads(data: bytes | str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX
             text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
         )
     except json.JSONDecodeError as exc:
-        raise refuse("malformed_json", detail=exc) from None
+        raise refuse("malformed_json", detail=f"fel vid rad {exc.lineno}, kolumn {exc.colno}") from None
     except RecursionError:  # unreachable after the depth check; kept so no traceback can ever escape
         raise refuse("nesting_too_deep", limit=max_depth) from None
