@@ -130,3 +130,41 @@ def test_python_callers_get_amount_too_large_at_once(amount):
     assert time.perf_counter() - started < 1.0
     assert caught.value.errors[0]["code"] == "amount_too_large"
     assert caught.value.errors[0]["field"] == "costs[0].amount"
+
+
+PARSE_LEVEL = [name for name, (_, _, status) in HOSTILE.items() if status in (400, 413)]
+
+
+def _endpoints_with_a_body() -> list[str]:
+    """Every operation of the OpenAPI document that takes a request body."""
+    document = Client().get("/api/v1/openapi.json").json()
+    return [
+        path
+        for path, operations in document["paths"].items()
+        for op in operations.values()
+        if "requestBody" in op
+    ]
+
+
+@pytest.mark.django_db
+def test_every_api_endpoint_refuses_every_parse_level_class_the_same_way(settings):
+    from tests.casework.factories import make_staff, make_unit
+    from tests.casework.views_world import FAST_HASHERS
+
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    endpoints = _endpoints_with_a_body()
+    assert {"/api/v1/calculations", "/api/v1/applications"} <= set(endpoints)
+    client = Client(raise_request_exception=False)
+    client.force_login(make_staff(make_unit()).user)  # so the applications endpoint reads the body
+    for path in endpoints:
+        client.post(path, b"{}", content_type="application/json")  # warm
+        for name in PARSE_LEVEL:
+            body, code, status = HOSTILE[name]
+            started = time.perf_counter()
+            response = client.post(path, body, content_type="application/json")
+            elapsed = time.perf_counter() - started
+            assert (response.status_code, response.json()["errors"][0]["code"]) == (status, code), (
+                path,
+                name,
+            )
+            assert elapsed < 1.0, f"{path} {name} took {elapsed:.2f} s"
