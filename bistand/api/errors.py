@@ -17,7 +17,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
 from bistand.rules import safe_json
-from bistand.rules.errors import CalculationError
+from bistand.rules.errors import MESSAGES, CalculationError
 
 MAX_BODY_BYTES = safe_json.MAX_BYTES
 
@@ -96,6 +96,8 @@ def _validation_items(errors: list[dict]) -> list[dict]:
         code, message = _VALIDATION.get(
             item.get("type", ""), ("invalid_value", "Värdet är ogiltigt eller har fel typ.")
         )
+        if code == "number_too_large" and tuple(item.get("loc", ()))[-1:] in (("amount",), ("year_to_date",)):
+            code, message = "amount_too_large", MESSAGES["amount_too_large"]  # the same code as a calculation
         items.append({"code": code, "message": message, "field": _field(item.get("loc", ()))})
     return items or [{"code": "invalid_value", "message": "Begäran är ogiltig.", "field": ""}]
 

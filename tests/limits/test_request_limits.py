@@ -88,7 +88,11 @@ def test_the_applications_api_refuses_hostile_json_in_the_shared_shape(world):
     absurd = client.post(url, json.dumps(body), content_type="application/json")
     assert absurd.status_code == 422
     assert absurd.json()["errors"] == [
-        {"code": "number_too_large", "message": "Talet är för stort.", "field": "costs[0].amount"}
+        {
+            "code": "amount_too_large",
+            "message": "Beloppet är orimligt stort. Ett enskilt belopp får vara högst 9 999 999 kr.",
+            "field": "costs[0].amount",
+        }
     ]
 
 
