@@ -119,7 +119,7 @@ def install(api) -> None:
         return respond({"errors": _validation_items(exc.errors)}, 422)
 
     def on_not_found(request, exc):
-        return respond(error_body("not_found", "Adressen finns inte i API:t."), 404)
+        return respond(error_body("not_found", "Det efterfrågade finns inte."), 404)
 
     def on_exception(request, exc: Exception):
         if isinstance(exc, CalculationError):
