@@ -12,6 +12,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from bistand.rules.params import kinds
+from bistand.rules.request import MAX_AMOUNT, MAX_LIST_ITEMS
 
 _kinds = kinds()
 CostKind = Literal[tuple(_kinds.costs)]
@@ -37,7 +38,7 @@ EXAMPLE = {
     "assistance_history": ["2025-01", "2025-02", "2025-03"],
 }
 
-Kronor = Field(ge=0, description="Hela kronor (heltal), inte negativt.")
+Kronor = Field(ge=0, le=MAX_AMOUNT, description="Hela kronor (heltal), högst 9 999 999, inte negativt.")
 
 
 class _Strict(Schema):
@@ -107,11 +108,12 @@ class CalculationExtraNeed(_Strict):
 
 class CalculationIncome(_Strict):
     kind: IncomeKind
-    amount: int = Field(ge=0, description="Nettobelopp för månaden, hela kronor.")
+    amount: int = Field(ge=0, le=MAX_AMOUNT, description="Nettobelopp för månaden, hela kronor.")
     member: str | None = Field(None, description="Medlemmens id; utelämnat = sökande.")
     year_to_date: int = Field(
         0,
         ge=0,
+        le=MAX_AMOUNT,
         description=(
             "Barns arbetsinkomst tidigare samma kalenderår. Gäller personen: samma belopp på alla personens "
             "poster; fribeloppet (ett prisbasbelopp per kalenderår) gäller per person över alla lönposter."
@@ -124,16 +126,17 @@ class CalculationRequest(_Strict):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE]})
 
     month: str = Field(pattern=r"^\d{4}-\d{2}$", description="Beräkningsmånad ÅÅÅÅ-MM.")
-    members: list[CalculationMember]
+    members: list[CalculationMember] = Field(max_length=MAX_LIST_ITEMS)
     household_size: int | None = Field(
         None, ge=1, description="Antal personer i bostadens hushåll om fler än ärendets medlemmar."
     )
     municipality: str | None = Field(None, description="Kommunens regelkod, t.ex. demostad (hyrestak).")
-    costs: list[CalculationCost] = []
-    extra_needs: list[CalculationExtraNeed] = []
-    incomes: list[CalculationIncome] = []
+    costs: list[CalculationCost] = Field([], max_length=MAX_LIST_ITEMS)
+    extra_needs: list[CalculationExtraNeed] = Field([], max_length=MAX_LIST_ITEMS)
+    incomes: list[CalculationIncome] = Field([], max_length=MAX_LIST_ITEMS)
     assistance_history: list[str] = Field(
         [],
+        max_length=MAX_LIST_ITEMS,
         description=(
             "Hushållets månader (ÅÅÅÅ-MM) med försörjningsstöd före månaden; gäller de vuxna som inte har "
             "en egen historik (members[].assistance_history)."

@@ -1,12 +1,10 @@
 """POST /api/v1/calculations: the calculation contract over HTTP (same JSON as `bistand calculate`).
 
 The body is read and validated by bistand.rules itself, so this door gives exactly the errors of the
-other two: 400 with code malformed_json when the body is not JSON, 422 with every validation error
-otherwise — both as {"errors": [{"code", "message", "field"}, …]}. The calculation stores nothing.
+other two: 400 when the body is refused by bistand.rules.safe_json (not UTF-8, not JSON, too deep, absurd
+numbers), 413 when it is too large, 422 with every validation error otherwise — all as
+{"errors": [{"code", "message", "field"}, …]}. The calculation stores nothing.
 """
-
-import json
-from decimal import Decimal
 
 from django.http import HttpRequest, JsonResponse
 from ninja import Router
@@ -18,21 +16,28 @@ from bistand.api.calculation_schemas import (
     CalculationResult,
     inline_schema,
 )
-from bistand.rules.errors import error
+from bistand.api.errors import parse_json_body, refused_response
+from bistand.api.limits import DESCRIPTION as LIMITS
 
 router = Router(tags=["beräkning"])
 
-DESCRIPTION = """Beräknar försörjningsstöd för en månad: riksnorm + skäliga kostnader + livsföring i övrigt −
+DESCRIPTION = (
+    """Beräknar försörjningsstöd för en månad: riksnorm + skäliga kostnader + livsföring i övrigt −
 räknade inkomster. Svaret förklarar varje belopp (`lines`, summan är `assistance − surplus`) och anger vilka
-parametrar som använts (`parameters.version`). Fel: 400 om kroppen inte är JSON, 422 vid valideringsfel,
-alltid i formen `{"errors": [{"code", "message", "field"}]}`."""
+parametrar som använts (`parameters.version`). Fel: 400 om kroppen inte är JSON eller bryter mot
+gränserna nedan, 413 om den är för stor, 422 vid valideringsfel (t.ex. `amount_too_large`), alltid i formen
+`{"errors": [{"code", "message", "field"}]}`.
+
+"""
+    + LIMITS
+)
 
 
 @router.post(
     "/calculations",
     summary="Beräkna försörjningsstöd",
     description=DESCRIPTION,
-    response={200: CalculationResult, 400: CalculationErrors, 422: CalculationErrors},
+    response={200: CalculationResult, 400: CalculationErrors, 413: CalculationErrors, 422: CalculationErrors},
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -42,10 +47,9 @@ alltid i formen `{"errors": [{"code", "message", "field"}]}`."""
 )
 def calculate(request: HttpRequest):
     try:
-        data = json.loads(request.body.decode("utf-8"), parse_float=Decimal)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        body = rules.CalculationError([error("malformed_json", "", detail=exc)]).to_dict()
-        return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
+        data = parse_json_body(request)
+    except rules.CalculationError as exc:
+        return refused_response(exc)
     try:
         result = rules.calculate(data)
     except rules.CalculationError as exc:

@@ -3,6 +3,9 @@
 from django.contrib.auth.views import redirect_to_login
 from ninja import NinjaAPI, Swagger
 
+from bistand.api import errors
+from bistand.api.limits import DESCRIPTION as LIMITS
+
 
 class SignedInSwagger(Swagger):
     """The interactive docs (/api/v1/docs) for signed-in users only, with Swagger UI from our own static
@@ -18,10 +21,12 @@ class SignedInSwagger(Swagger):
 api = NinjaAPI(
     title="Bistånd API",
     version="1",
-    description="Ekonomiskt bistånd: beräkning av försörjningsstöd, ansökningar och beslut.",
+    description="Ekonomiskt bistånd: beräkning av försörjningsstöd, ansökningar och beslut.\n\n" + LIMITS,
     urls_namespace="api",
     docs=SignedInSwagger(),
+    parser=errors.SafeParser(),
 )
+errors.install(api)  # every error as {"errors": [{"code", "message", "field"}]}, never a 500 for bad input
 
 # 401 with WWW-Authenticate and 403 for missing rights, in the API's error shape.
 from bistand.apitokens.auth import install_error_handlers  # noqa: E402

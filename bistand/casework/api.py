@@ -31,15 +31,18 @@ from bistand.cases.models import Case
 from bistand.casework import access, applications, date_checks, idempotency, windows
 from bistand.people.models import HouseholdMember
 from bistand.rules.params import kinds
+from bistand.rules.request import MAX_AMOUNT, MAX_LIST_ITEMS
 
 router = Router(tags=["ansökningar"], auth=[TokenAuth(APPLICATIONS_WRITE), StaffSessionAuth()])
 
 
 class ItemIn(Schema):
     kind: str = Field(description="Slag enligt beräkningskontraktet, t.ex. rent, salary, dental_care.")
-    amount: int = Field(ge=0, le=10_000_000, description="Belopp per månad i hela kronor.")
+    amount: int = Field(ge=0, le=MAX_AMOUNT, description="Belopp per månad i hela kronor.")
     member: str | None = Field(None, description="Personnummer (12 siffror) för den inkomsten gäller.")
-    year_to_date: int = Field(0, ge=0, description="Tidigare arbetsinkomst i år (barn/skolungdom).")
+    year_to_date: int = Field(
+        0, ge=0, le=MAX_AMOUNT, description="Tidigare arbetsinkomst i år (barn/skolungdom)."
+    )
     description: str = Field("", max_length=200)
 
 
@@ -49,9 +52,9 @@ class ApplicationIn(Schema):
     kind: Literal["first", "recurring", "extra_need"] = "recurring"
     channel: Literal["e_service", "paper", "visit"] = "e_service"
     received_at: datetime | None = Field(None, description="När ansökan kom in; standard är nu.")
-    costs: list[ItemIn] = []
-    incomes: list[ItemIn] = []
-    extra_needs: list[ItemIn] = []
+    costs: list[ItemIn] = Field([], max_length=MAX_LIST_ITEMS)
+    incomes: list[ItemIn] = Field([], max_length=MAX_LIST_ITEMS)
+    extra_needs: list[ItemIn] = Field([], max_length=MAX_LIST_ITEMS)
 
 
 class ApplicationOut(Schema):
@@ -135,10 +138,12 @@ def _items(payload: ApplicationIn, case: Case, month: date) -> tuple[list, list[
     "/applications",
     response={
         201: ApplicationOut,
+        400: ErrorsOut,
         401: ErrorsOut,
         403: ErrorsOut,
         404: ErrorsOut,
         409: ErrorsOut,
+        413: ErrorsOut,
         422: ErrorsOut,
     },
     summary="Ta emot en ansökan",

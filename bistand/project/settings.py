@@ -266,3 +266,16 @@ LOGIN_REDIRECT_URL_FAILURE = "/logga-in/?sso=nekad"
 INCOME_DATA_PROVIDER = ENV.text("BISTAND_INCOME_PROVIDER") or (
     "bistand.incomedata.demo_provider.DemoProvider" if DEBUG else ""
 )
+
+# --- Request limits: hostile input never costs more than a normal request -------------------------------
+# Every request body is bounded before it is read (bistand.project.request_limits answers 413 from the
+# announced Content-Length; the site takes no file uploads), forms are bounded in fields, and the JSON API
+# parses with the limits of bistand.rules.safe_json (1 MiB, depth 32, 30-character numbers).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576  # bytes; Django's default is 2.5 MB
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "bistand.project.request_limits.RequestLimitsMiddleware",
+)

@@ -23,12 +23,15 @@ from bistand.statistics.access import access_for
 
 
 def _month(request) -> date:
+    """The month asked for (?manad=ÅÅÅÅ-MM) within a sensible window; this month otherwise."""
+    current = today().replace(day=1)
     raw = request.GET.get("manad", "")
     try:
         year, month = (int(x) for x in raw.split("-"))
-        return date(year, month, 1)
+        asked = date(year, month, 1)
     except ValueError:
-        return today().replace(day=1)
+        return current
+    return asked if 2000 <= asked.year <= current.year + 1 else current
 
 
 @staff_required

@@ -53,8 +53,10 @@ negative_amount, non_integer_amount, unknown_kind, unknown_member, no_parameters
 reason_required, invalid_days_in_household, days_not_child, conflicting_year_to_date,
 surplus_not_before_month, history_not_before_month,
 no_price_base_amount, missing_applicant, too_many_applicants, household_size_too_small,
-unknown_municipality). Nothing is half-computed. `bistand calculate` prints the same body on stdout and
-exits with status 2; the API answers 400 (malformed_json) or 422 with it.
+unknown_municipality, amount_too_large above 9 999 999 kr, too_many_items above 500 entries in a list).
+Nothing is half-computed. `bistand calculate` prints the same body on stdout and exits with status 2; the
+API answers 422 with it. Untrusted JSON text goes through safe_json.loads first (both doors use it): size,
+UTF-8, nesting depth and number literals are checked before any conversion (400, or 413 when too large).
 
 Python API
 ==========

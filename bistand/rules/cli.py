@@ -2,7 +2,8 @@
 
 Exit status 0 with the result on stdout; exit status 2 with the error body
 {"errors": [{"code", "message", "field"}, …]} on stdout (and a one-line Swedish summary on stderr) when the
-request is malformed JSON, cannot be read or does not validate. No Django is needed.
+request cannot be read, is refused by the safe JSON loader (too large, not UTF-8, too deeply nested,
+absurd numbers — see safe_json.py) or does not validate. No Django is needed.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import Decimal
 
+from bistand.rules import safe_json
 from bistand.rules.engine import calculate
 from bistand.rules.errors import CalculationError, error
 
@@ -26,9 +27,9 @@ household_size, municipality, och vid behov handläggarens bedömningar:
   carried_surplus                normöverskott från en tidigare månad (amount, from_month)"""
 
 
-def load_json(text: str):
-    """JSON with decimals kept exact (7200.5 -> Decimal), so fractional kronor are refused, not rounded."""
-    return json.loads(text, parse_float=Decimal)
+def load_json(text: str | bytes):
+    """JSON with decimals kept exact (7200.5 -> Decimal) and every limit of safe_json applied."""
+    return safe_json.loads(text)
 
 
 def _fail(exc: CalculationError) -> int:
@@ -53,18 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.file == "-":
-            text = sys.stdin.read()
+            binary = getattr(sys.stdin, "buffer", None)  # a text-only stdin (in tests) is read as text
+            raw = safe_json.read_limited(binary) if binary else sys.stdin.read(safe_json.MAX_BYTES + 1)
         else:
-            with open(args.file, encoding="utf-8") as handle:
-                text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        return _fail(CalculationError([error("file_not_found", "", path=args.file, detail=exc)]))
+            with open(args.file, "rb") as handle:
+                raw = safe_json.read_limited(handle)
+    except OSError as exc:
+        return _fail(
+            CalculationError([error("file_not_found", "", path=args.file, detail=exc.strerror or exc)])
+        )
+    except CalculationError as exc:
+        return _fail(exc)
     try:
-        data = load_json(text)
-    except json.JSONDecodeError as exc:
-        return _fail(CalculationError([error("malformed_json", "", detail=exc)]))
-    try:
-        result = calculate(data)
+        result = calculate(load_json(raw))
     except CalculationError as exc:
         return _fail(exc)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.compact else 2))

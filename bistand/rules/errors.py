@@ -55,6 +55,15 @@ MESSAGES: dict[str, str] = {
     "unknown_municipality": "Kommunen ”{code}” finns inte i regelverket.",
     "no_municipal_parameters": "Kommunen ”{code}” har inga parametrar som gäller {month}.",
     "file_not_found": "Filen ”{path}” kunde inte läsas: {detail}.",
+    # Refused before or while parsing (bistand.rules.safe_json); the limits are part of the contract.
+    "body_too_large": "Begäran är för stor. Den får vara högst {limit} byte.",
+    "invalid_encoding": "Begäran är inte text i teckenkodningen UTF-8 (ogiltig byte på position {position}).",
+    "nesting_too_deep": "Begäran är för djupt nästlad. Högst {limit} nivåer av listor och objekt tillåts.",
+    "number_too_long": "Talet ”{number}” är för långt. Ett tal får ha högst {limit} tecken.",
+    "number_out_of_range": "Talet ”{number}” är orimligt stort eller litet (exponenten får vara högst ±{limit}).",
+    "non_finite_number": "”{number}” är inget tal. Ange ett belopp i hela kronor.",
+    "too_many_items": "Listan har för många poster. Högst {limit} tillåts.",
+    "amount_too_large": "Beloppet är orimligt stort. Ett enskilt belopp får vara högst 9 999 999 kr.",
 }
 
 

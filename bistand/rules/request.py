@@ -16,6 +16,10 @@ from bistand.rules.errors import CalculationError, ErrorItem, error
 from bistand.rules.months import Month
 
 ROLES = ("applicant", "co_applicant", "child")
+MAX_AMOUNT = 9_999_999  # kronor; any single amount above this is an input error, never a calculation
+MAX_LIST_ITEMS = (
+    500  # entries of one list (members, costs, …, months of history): bounds the work of a request
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +147,9 @@ class _Reader:
         if value < 0:
             self.fail("negative_amount", path)
             return None
+        if value > MAX_AMOUNT:  # checked before int(): converting 1e1000000 alone costs seconds
+            self.fail("amount_too_large", path)
+            return None
         return int(value)
 
     def text(self, value, path: str) -> str | None:
@@ -190,6 +197,9 @@ class _Reader:
         values = data.get(name, [])
         if not isinstance(values, list):
             self.fail("not_a_list", name)
+            return ()
+        if len(values) > MAX_LIST_ITEMS:
+            self.fail("too_many_items", name, limit=MAX_LIST_ITEMS)
             return ()
         required, optional = _ITEM_FIELDS[name]
         out = []
@@ -284,6 +294,9 @@ def _history(r: _Reader, data: dict) -> tuple:
     values = data.get("assistance_history", [])
     if not isinstance(values, list):
         r.fail("not_a_list", "assistance_history")
+        return ()
+    if len(values) > MAX_LIST_ITEMS:
+        r.fail("too_many_items", "assistance_history", limit=MAX_LIST_ITEMS)
         return ()
     return tuple(r.month(v, f"assistance_history[{i}]") for i, v in enumerate(values))
 

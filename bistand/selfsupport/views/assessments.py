@@ -29,9 +29,12 @@ def latest_ratings(case, person):
 def new(request, case_id: int):
     case = open_case(request, case_id, "ny bedömning av livsområden")
     persons = adults_qs(case)
+    chosen = request.GET.get("person") or request.POST.get("person") or ""
     person = (
-        persons.filter(pk=request.GET.get("person") or request.POST.get("person")).first() or persons.first()
-    )
+        persons.filter(pk=int(chosen)).first()
+        if chosen.isascii() and chosen.isdigit() and len(chosen) < 19
+        else None
+    ) or (persons.first())
     areas = LifeArea.objects.filter(active=True).order_by("order", "name")
     previous, previous_ratings = latest_ratings(case, person) if person else (None, {})
     initial = {"person": person, "assessed_on": timezone.localdate()}

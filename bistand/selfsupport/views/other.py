@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
 from bistand.cases.models import CaseStatus
@@ -18,13 +19,18 @@ from bistand.selfsupport.models import Reminder
 from bistand.selfsupport.plans import end_active_plans
 from bistand.selfsupport.views.common import case_context, log_change, open_case
 
+YEARS = range(2000, 2100)  # months outside are typing errors; the pages step a month back and forth
+
 
 def parse_month(value: str | None, default: date) -> date:
+    """?manad=ÅÅÅÅ-MM, or the default month for anything else (empty, junk, year 0000 or 9999)."""
     try:
         year, month = (int(x) for x in (value or "").split("-")[:2])
-        return date(year, month, 1)
+        if year in YEARS:
+            return date(year, month, 1)
     except ValueError:
-        return first_of_month(default)
+        pass
+    return first_of_month(default)
 
 
 def default_barrier_month(case) -> date:
@@ -102,11 +108,8 @@ def reminder_done(request, case_id: int, reminder_id: int):
         log_change(request, case, "bevakning markerad som klar")
         messages.success(request, f"Bevakningen ”{reminder.text}” är markerad som klar.")
     target = request.POST.get("next", "")
-    return redirect(
-        target
-        if target.startswith("/") and not target.startswith("//")
-        else f"/sjalvforsorjning/arenden/{case.pk}/bevakningar/"
-    )
+    own = target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None)
+    return redirect(target if own else f"/sjalvforsorjning/arenden/{case.pk}/bevakningar/")
 
 
 @staff_required

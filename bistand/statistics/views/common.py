@@ -26,6 +26,8 @@ PAGES = (
     ("statistics:results", "Resultat", False),
 )
 MONTHS_TO_CHOOSE = 36
+# The earliest month a page may show: trend pages look years further back, and a year before 1 is no date.
+EARLIEST_MONTH = Month(2000, 1)
 
 
 def statistics_view(caseworkers: bool = False):
@@ -62,6 +64,8 @@ def month_from(request) -> tuple[Month, str]:
         return default, str(exc)
     if month > default:
         return default, f"{month.label.capitalize()} har inte tagit slut än; visar {default.label}."
+    if month < EARLIEST_MONTH:
+        return default, f"Statistiken börjar {EARLIEST_MONTH.label}; visar {default.label}."
     return month, ""
 
 
