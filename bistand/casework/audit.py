@@ -37,6 +37,8 @@ class AuditAction(models.TextChoices):
     TOKEN_CREATE = "token_create", "Skapade API-nyckel"
     TOKEN_REVOKE = "token_revoke", "Återkallade API-nyckel"
     API_USE = "api_use", "Anropade API:t"
+    REFER = "refer", "Lämnade över beslut"
+    PAYMENT_RETURN = "payment_return", "Registrerade returnerad utbetalning"
 
 
 def record(

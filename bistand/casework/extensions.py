@@ -10,6 +10,9 @@ so the casework views never import them and each area stays in its own folder.
   stops the decision and is shown to the caseworker.
 - CASE_ROW_FLAGS: callables (cases: list[Case], staff) -> dict[case_id, list[str]] of short Swedish flags
   shown beside each case on the start page (e.g. "Ej träffad", "Uppföljning försenad").
+- QUEUE_CHECKS: callables (applications: list[Application]) -> dict[application_id, list[Blocker]]: the
+  same objections as DECISION_CHECKS for a whole work queue in a fixed number of queries, each with a link
+  to where it is put right, so the queue can show before any click what stops a decision.
 - MONTHLY_RUN_DECIDERS: callables (applications: list[Application], month: date) -> None, called by the
   monthly run after every received application of the month has its calculation and before payments are
   made. A decider may decide some of them (e.g. the automated decision function, with its reasons); what
@@ -40,12 +43,20 @@ class TimelineEntry:
     url: str = ""
 
 
+@dataclass(frozen=True)
+class Blocker:
+    message: str  # Swedish, as in DECISION_CHECKS
+    url: str = ""  # where it is put right (the caller may add ?tillbaka=)
+    link_text: str = ""  # Swedish
+
+
 START_PAGE_PANELS: list[Callable] = []
 CASE_FILE_SECTIONS: list[Callable] = []
 TIMELINE_SOURCES: list[Callable[..., Iterable[TimelineEntry]]] = []
 DECISION_CHECKS: list[Callable[..., list[str]]] = []
 CASE_ROW_FLAGS: list[Callable[..., dict]] = []
 MONTHLY_RUN_DECIDERS: list[Callable[..., None]] = []
+QUEUE_CHECKS: list[Callable[..., dict]] = []
 
 
 def collect_panels(registry: list[Callable], *args) -> list[Panel]:
@@ -58,3 +69,15 @@ def decision_blockers(application) -> list[str]:
     for check in DECISION_CHECKS:
         messages.extend(check(application))
     return messages
+
+
+def queue_blockers(applications) -> dict[int, list[Blocker]]:
+    """application id -> what stops its decision, for many applications (see QUEUE_CHECKS)."""
+    found: dict[int, list[Blocker]] = {}
+    applications = list(applications)
+    if not applications:
+        return found
+    for check in QUEUE_CHECKS:
+        for application_id, blockers in (check(applications) or {}).items():
+            found.setdefault(application_id, []).extend(blockers)
+    return found

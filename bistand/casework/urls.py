@@ -12,6 +12,7 @@ from bistand.casework.views import (
     casefile,
     decisions,
     journal,
+    payments,
     protection,
     start,
 )
@@ -42,6 +43,14 @@ urlpatterns = [
         applications.application_decide,
         name="application_decide",
     ),
+    path(
+        CASE + "ansokningar/<int:application_id>/lamna-over/",
+        applications.application_refer,
+        name="application_refer",
+    ),
+    path("utbetalningar/", payments.unit_payments, name="unit_payments"),
+    path(CASE + "utbetalningar/", payments.case_payments, name="case_payments"),
+    path(CASE + "utbetalningar/<int:payment_id>/retur/", payments.payment_return, name="payment_return"),
     path(CASE + "beslut/<int:decision_id>/", decisions.decision_detail, name="decision"),
     path(CASE + "beslut/<int:decision_id>/brev.pdf", decisions.decision_letter, name="decision_letter"),
     path(CASE + "beslut/<int:decision_id>/ratta/", decisions.decision_correct, name="decision_correct"),

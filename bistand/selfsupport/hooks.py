@@ -285,6 +285,7 @@ def register() -> None:
         (extensions.TIMELINE_SOURCES, timeline),
         (extensions.CASE_ROW_FLAGS, row_flags),
         (extensions.DECISION_CHECKS, barriers.decision_check),
+        (extensions.QUEUE_CHECKS, barriers.queue_check),
     ):
         if fn not in registry:
             registry.append(fn)
