@@ -91,6 +91,10 @@ def test_first_visit_assessment_plan_and_follow_up_on_the_start_page(flow, brows
     page.get_by_role("link", name=re.compile(r"^Registrera hur mötet gick")).first.click()
     urls["record"] = page.url
     expect(page.get_by_role("radio", name="Genomfört")).to_be_checked()
+    # Who took part is ticked by the caseworker: nothing is ticked beforehand.
+    participants = page.get_by_role("group", name=re.compile(r"^Klienter som deltog")).get_by_role("checkbox")
+    expect(participants.first).not_to_be_checked()
+    participants.first.check()
     page.get_by_label("Anteckning till journalen").fill(
         "Nybesök. Vi gick igenom ansökan och klientens mål med arbete."
     )
