@@ -13,6 +13,8 @@ so the casework views never import them and each area stays in its own folder.
 - QUEUE_CHECKS: callables (applications: list[Application]) -> dict[application_id, list[Blocker]]: the
   same objections as DECISION_CHECKS for a whole work queue in a fixed number of queries, each with a link
   to where it is put right, so the queue can show before any click what stops a decision.
+- JOURNAL_SOURCES: callables (case: Case) -> iterable of JournalEntry: records kept elsewhere that belong in
+  the journal (e.g. a meeting's note recorded before meetings wrote journal notes), merged by date.
 - MONTHLY_RUN_DECIDERS: callables (applications: list[Application], month: date) -> None, called by the
   monthly run after every received application of the month has its calculation and before payments are
   made. A decider may decide some of them (e.g. the automated decision function, with its reasons); what
@@ -50,6 +52,21 @@ class Blocker:
     link_text: str = ""  # Swedish
 
 
+SIGNED_AT = "j F Y \\k\\l. H:i"  # Django date format: "2 november 2026 kl. 12:00"
+
+
+@dataclass
+class JournalEntry:
+    occurred_on: date
+    heading: str  # Swedish
+    text: str
+    signature: str  # "Registrerad 2 november 2026 kl. 12:00 av Sara Lind"
+    source: str = ""  # Swedish, e.g. "Anteckning från mötet"
+    url: str = ""
+    anchor: str = ""
+    written_at: datetime | None = None
+
+
 START_PAGE_PANELS: list[Callable] = []
 CASE_FILE_SECTIONS: list[Callable] = []
 TIMELINE_SOURCES: list[Callable[..., Iterable[TimelineEntry]]] = []
@@ -57,6 +74,7 @@ DECISION_CHECKS: list[Callable[..., list[str]]] = []
 CASE_ROW_FLAGS: list[Callable[..., dict]] = []
 MONTHLY_RUN_DECIDERS: list[Callable[..., None]] = []
 QUEUE_CHECKS: list[Callable[..., dict]] = []
+JOURNAL_SOURCES: list[Callable[..., Iterable[JournalEntry]]] = []
 
 
 def collect_panels(registry: list[Callable], *args) -> list[Panel]:

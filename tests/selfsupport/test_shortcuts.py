@@ -146,3 +146,55 @@ def test_plan_renewal_from_another_units_case_is_404(client, world):
     client.force_login(world.outsider.user)
     url = reverse("selfsupport:plan_new", args=[world.case.pk]) + f"?fran={old.pk}"
     assert client.get(url).status_code == 404
+
+
+def test_the_journal_shows_notes_written_from_meetings_old_and_new(client, world):
+    from bistand.selfsupport.meetings import book_meeting, record_meeting
+    from bistand.selfsupport.models import Meeting
+    from tests.selfsupport.world import aware
+
+    # An older meeting whose note was kept on the meeting only (no journal note of its own).
+    Meeting.objects.create(
+        case=world.case,
+        kind="planning_visit",
+        mode="in_person",
+        status="held",
+        starts_at=aware(2026, 9, 14),
+        note="Amira vill börja på SFI i januari.",
+        booked_by=world.olle,
+        recorded_by=world.olle,
+        recorded_at=aware(2026, 9, 14, 12),
+    )
+    meeting = book_meeting(
+        world.case,
+        world.sara,
+        kind="first_visit",
+        mode="phone",
+        starts_at=aware(2026, 11, 2),
+        duration_minutes=30,
+    )
+    record_meeting(
+        meeting,
+        world.sara,
+        status="held",
+        starts_at=meeting.starts_at,
+        duration_minutes=30,
+        mode="phone",
+        persons=[world.amira],
+        note="Vi pratade om praktik.",
+    )
+    client.force_login(world.sara.user)
+    html = client.get(reverse("casework:journal", args=[world.case.pk])).content.decode()
+    assert "Amira vill börja på SFI i januari." in html and "Anteckning från mötet" in html
+    assert "Planeringsbesök, fysiskt möte, 60 min" in html
+    assert "Vi pratade om praktik." in html
+    assert html.index("Vi pratade om praktik.") < html.index("Amira vill börja på SFI")  # newest first
+
+
+def test_the_case_file_puts_the_person_and_the_path_to_self_support_before_money(client, world):
+    client.force_login(world.sara.user)
+    html = client.get(reverse("casework:case", args=[world.case.pk])).content.decode()
+    household = html.index('id="household"')
+    path = html.index("Väg till självförsörjning")
+    money = html.index('id="calc"')
+    assert household < path < money

@@ -40,7 +40,7 @@ def calendar(request):
 
 @staff_required
 def invitation(request, case_id: int, meeting_id: int):
-    case = case_for_print(request, case_id, "Kallelse till möte (PDF)")
+    case = case_for_print(request, case_id, "Självförsörjning: kallelse till möte (PDF)")
     meeting = get_object_or_404(Meeting.objects.select_related("booked_by__user"), pk=meeting_id, case=case)
     response = HttpResponse(invitation_pdf(meeting), content_type="application/pdf")
     starts = meeting.starts_at
