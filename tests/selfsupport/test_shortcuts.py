@@ -92,7 +92,9 @@ def test_a_follow_up_plan_starts_from_the_current_one_and_ends_it_only_when_conf
     old = current_plan(world)
     client.force_login(world.sara.user)
     url = reverse("selfsupport:plan_new", args=[world.case.pk]) + f"?fran={old.pk}"
-    form = client.get(url).context["form"]
+    page = client.get(url)
+    form = page.context["form"]
+    assert "Amira Hassan: plan från 2026-09-01" in page.content.decode()
     assert form.initial["goal0_text"] == "Jag vill prata bättre svenska"
     assert form.initial["goal0_step0_intervention"] == "sfi"
     assert form.initial["goal1_text"] == "Jag vill jobba i butik"
