@@ -286,6 +286,7 @@ def journal_entries(case) -> list:
     from bistand.selfsupport.meetings import describe
 
     entries = []
+    now = timezone.now()
     meetings = (
         Meeting.objects.filter(case=case, journal_note_id__isnull=True)
         .exclude(note="")
@@ -305,7 +306,8 @@ def journal_entries(case) -> list:
                 + (f" av {author.full_name}" if author else ""),
                 source="Anteckning från mötet",
                 url=reverse("selfsupport:meeting_record", args=[case.pk, m.pk]),
-                written_at=m.recorded_at or m.starts_at,
+                # Imported rows may say "recorded" later than now: such a note sorts by the meeting's time.
+                written_at=m.recorded_at if m.recorded_at and m.recorded_at <= now else m.starts_at,
             )
         )
     return entries

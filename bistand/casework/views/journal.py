@@ -28,7 +28,8 @@ def journal_entries(case, notes) -> list[extensions.JournalEntry]:
     ]
     for source in extensions.JOURNAL_SOURCES:
         entries.extend(source(case))
-    entries.sort(key=lambda e: e.written_at or timezone.now(), reverse=True)
+    now = timezone.now()  # a record dated ahead (imported data) sorts as if written now, not above new notes
+    entries.sort(key=lambda e: min(e.written_at or now, now), reverse=True)
     return entries
 
 
