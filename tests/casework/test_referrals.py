@@ -121,6 +121,8 @@ def test_start_pages_show_who_holds_it(client, over_limit):
     assert "Överlämnade till dig att besluta" in page.content.decode()
     detail = client.get(reverse("casework:application", args=[case.pk, application.pk])).content.decode()
     assert "Beslutet fattas av Maria Holm" in detail and 'id="decide-button"' in detail
+    case_file = client.get(reverse("casework:case", args=[case.pk])).content.decode()
+    assert "beslutas av Maria Holm" in case_file
 
 
 def test_handing_over_a_case_of_another_unit_is_404(client, over_limit):
@@ -139,3 +141,11 @@ def test_the_manager_start_page_lists_decisions_handed_to_her(over_limit):
     referrals.refer(application, calculation, caseworker, manager)
     handed = worklist.unit_start(manager, TODAY)["handed_to_me"]
     assert [app.application for _, app in handed] == [application]
+
+
+def test_a_calculation_with_a_preliminary_table_is_marked():
+    result = example_result()
+    result["parameters"] = {"version": "test", "year": 2027, "preliminary": True}
+    unit, caseworker, person, case, application, calculation = example_setup(result=result)
+    assert queue_marks.marks_for([application], caseworker)[application.pk].preliminary is True
+    assert queue_marks.uses_preliminary({"parameters": {"year": 2026, "preliminary": False}}) is False
