@@ -203,3 +203,23 @@ def test_the_week_calendar_and_the_invitation_letter(browser, site):
     assert "klockan 13.15" in text and "Plats: Rum 4, Norr" in text and "45 minuter" in text
     assert "Sara Lindqvist" in text
     page.context.close()
+
+
+def test_the_payments_views(browser, site):
+    page = sign_in(browser, site, "handlaggare")
+    page.get_by_role("link", name="Utbetalningar", exact=True).click()
+    expect(page.get_by_role("heading", name="Utbetalningar", level=1)).to_be_visible()
+    table = page.get_by_role("table", name="Utbetalningar, senaste först")
+    expect(table).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Sida 1 av \d+"))).to_be_visible()
+    screenshot(page, "queue-07-payments-unit")
+    assert serious_violations(page) == []
+    table.get_by_role("row").nth(1).get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/arenden/\d+/utbetalningar/$"))
+    expect(page.get_by_role("link", name="Utbetalningar", exact=True).last).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(page.get_by_role("table", name="Ärendets utbetalningar, senaste först")).to_be_visible()
+    screenshot(page, "queue-08-payments-case")
+    assert serious_violations(page) == []
+    page.context.close()

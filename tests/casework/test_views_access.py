@@ -29,7 +29,12 @@ def case_patterns() -> list[URLPattern]:
 
 def case_urls(case, application, decision) -> list[str]:
     """Every URL under /arenden/<id>/, with the ids filled in from the resolver's own parameter names."""
-    values = {"case_id": case.pk, "application_id": application.pk, "decision_id": decision.pk}
+    values = {
+        "case_id": case.pk,
+        "application_id": application.pk,
+        "decision_id": decision.pk,
+        "payment_id": decision.payments.first().pk,
+    }
     urls = []
     for pattern in case_patterns():
         names = pattern.pattern.converters.keys()
@@ -69,8 +74,10 @@ def test_every_case_page_opened_is_in_the_audit_log(client, world):
     for url in case_urls(world.case, world.application, world.decision):
         before = AuditEvent.objects.count()
         response = client.get(url)
-        # The decide URL only takes POST; a GET sends the caseworker back to the application page.
-        assert response.status_code == (302 if url.endswith("/besluta/") else 200), url
+        # The decide, hand-over and payment-return URLs only take POST; a GET sends the caseworker back.
+        assert response.status_code == (
+            302 if url.endswith(("/besluta/", "/lamna-over/", "/retur/")) else 200
+        ), url
         event = AuditEvent.objects.order_by("-id").first()
         assert AuditEvent.objects.count() > before, url
         assert (event.case, event.staff, event.path) == (world.case, world.owner, url)
