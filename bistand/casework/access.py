@@ -103,3 +103,13 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def case_for_print(request, case_id, what: str):
+    """Like case_for_request, but the opening is logged as a print (a letter or an export)."""
+    staff = staff_for(request.user)
+    case = visible_cases(staff).filter(pk=case_id).first()
+    if case is None:
+        return case_for_request(request, case_id, what)  # logs the refusal and raises 404
+    log(request, staff, case, "print", what)
+    return case

@@ -43,6 +43,8 @@ class AuditAction(models.TextChoices):
     ASSIGN = "assign", "Fördelade ärende"
     FETCH = "fetch", "Hämtade uppgifter från myndighet"
     AUTOMATE = "automate", "Automatiserad beslutsfunktion"
+    REFER = "refer", "Lämnade över beslut"
+    PAYMENT_RETURN = "payment_return", "Registrerade returnerad utbetalning"
 
 
 def record(

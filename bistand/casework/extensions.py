@@ -14,6 +14,11 @@ so the casework views never import them and each area stays in its own folder.
   shown beside each case on the start page (e.g. "Ej träffad", "Uppföljning försenad").
 - APPLICATION_PANELS: callables (application: Application, request) -> Panel | None, shown on the
   application page (e.g. declared against fetched income, the automated decision function's assessment).
+- QUEUE_CHECKS: callables (applications: list[Application]) -> dict[application_id, list[Blocker]]: the
+  same objections as DECISION_CHECKS for a whole work queue in a fixed number of queries, each with a link
+  to where it is put right, so the queue can show before any click what stops a decision.
+- JOURNAL_SOURCES: callables (case: Case) -> iterable of JournalEntry: records kept elsewhere that belong in
+  the journal (e.g. a meeting's note recorded before meetings wrote journal notes), merged by date.
 - MONTHLY_RUN_DECIDERS: callables (applications: list[Application], month: date) -> None, called by the
   monthly run after every received application of the month has its calculation and before payments are
   made. A decider may decide some of them (e.g. the automated decision function, with its reasons); what
@@ -44,6 +49,28 @@ class TimelineEntry:
     url: str = ""
 
 
+@dataclass(frozen=True)
+class Blocker:
+    message: str  # Swedish, as in DECISION_CHECKS
+    url: str = ""  # where it is put right (the caller may add ?tillbaka=)
+    link_text: str = ""  # Swedish
+
+
+SIGNED_AT = "j F Y \\k\\l. H:i"  # Django date format: "2 november 2026 kl. 12:00"
+
+
+@dataclass
+class JournalEntry:
+    occurred_on: date
+    heading: str  # Swedish
+    text: str
+    signature: str  # "Registrerad 2 november 2026 kl. 12:00 av Sara Lind"
+    source: str = ""  # Swedish, e.g. "Anteckning från mötet"
+    url: str = ""
+    anchor: str = ""
+    written_at: datetime | None = None
+
+
 START_PAGE_PANELS: list[Callable] = []
 CASE_FILE_SECTIONS: list[Callable] = []
 TIMELINE_SOURCES: list[Callable[..., Iterable[TimelineEntry]]] = []
@@ -52,6 +79,8 @@ DECISION_WARNINGS: list[Callable[..., list[str]]] = []
 CASE_ROW_FLAGS: list[Callable[..., dict]] = []
 MONTHLY_RUN_DECIDERS: list[Callable[..., None]] = []
 APPLICATION_PANELS: list[Callable] = []
+QUEUE_CHECKS: list[Callable[..., dict]] = []
+JOURNAL_SOURCES: list[Callable[..., Iterable[JournalEntry]]] = []
 
 
 def collect_panels(registry: list[Callable], *args) -> list[Panel]:
@@ -71,3 +100,15 @@ def decision_warnings(application) -> list[str]:
     for check in DECISION_WARNINGS:
         messages.extend(check(application))
     return messages
+
+
+def queue_blockers(applications) -> dict[int, list[Blocker]]:
+    """application id -> what stops its decision, for many applications (see QUEUE_CHECKS)."""
+    found: dict[int, list[Blocker]] = {}
+    applications = list(applications)
+    if not applications:
+        return found
+    for check in QUEUE_CHECKS:
+        for application_id, blockers in (check(applications) or {}).items():
+            found.setdefault(application_id, []).extend(blockers)
+    return found

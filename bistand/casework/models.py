@@ -113,16 +113,19 @@ from bistand.casework.payment_models import (  # noqa: E402
     PaymentBatchLine,
 )
 from bistand.casework.protection_models import ProtectionChange  # noqa: E402
+from bistand.casework.referral_models import DecisionReferral, PaymentReturn  # noqa: E402
 
 __all__ = [
     "AuditEvent",
     "AuditEventCase",
     "BatchConfirmation",
     "CaseAccessGrant",
+    "DecisionReferral",
     "ExportLock",
     "IdempotentRequest",
     "JournalNote",
     "PaymentBatch",
     "PaymentBatchLine",
+    "PaymentReturn",
     "ProtectionChange",
 ]

@@ -13,6 +13,7 @@ from bistand.casework.views import (
     casefile,
     decisions,
     journal,
+    payments,
     protection,
     start,
 )
@@ -53,6 +54,14 @@ urlpatterns = [
         application_changes.correct_month,
         name="application_correct_month",
     ),
+    path(
+        CASE + "ansokningar/<int:application_id>/lamna-over/",
+        applications.application_refer,
+        name="application_refer",
+    ),
+    path("utbetalningar/", payments.unit_payments, name="unit_payments"),
+    path(CASE + "utbetalningar/", payments.case_payments, name="case_payments"),
+    path(CASE + "utbetalningar/<int:payment_id>/retur/", payments.payment_return, name="payment_return"),
     path(CASE + "beslut/<int:decision_id>/", decisions.decision_detail, name="decision"),
     path(CASE + "beslut/<int:decision_id>/brev.pdf", decisions.decision_letter, name="decision_letter"),
     path(CASE + "beslut/<int:decision_id>/ratta/", decisions.decision_correct, name="decision_correct"),

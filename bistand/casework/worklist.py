@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from bistand import rules
 from bistand.cases.models import Application, Case, CaseStatus
 from bistand.cases.models.application import ApplicationStatus
-from bistand.casework import access, decisions, extensions
+from bistand.casework import access, decisions, extensions, queue_marks, referrals
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
 
@@ -23,9 +23,12 @@ from bistand.people.models import HouseholdMember, MemberRole
 class ApplicationRow:
     application: Application
     changes: list = field(default_factory=list)
+    marks: queue_marks.Marks = field(default_factory=queue_marks.Marks)
+    action: str = "review"  # queue_marks.action_for: held, barrier, refer, decide, review
 
     @property
     def unchanged(self) -> bool:
+        """The application is the same as last month's (amounts and household); says nothing of the outcome."""
         return not self.changes and self.application.kind == "recurring"
 
 
@@ -86,25 +89,54 @@ def case_rows(cases, staff, today: date, with_changes: bool = True) -> list[Case
             flags.setdefault(case_id, []).extend(case_flags)
     pending = [a for case in cases for a in case.received]
     changes = decisions.changes_for_many(pending) if with_changes and pending else {}
+    marks = queue_marks.marks_for(pending, staff) if with_changes and pending else {}
     rows = []
     for case in cases:
         applicant = next((m.person for m in case.household.current if m.role == MemberRole.APPLICANT), None)
-        applications = [ApplicationRow(a, changes.get(a.pk, [])) for a in case.received]
+        applications = [_row(a, changes, marks, staff) for a in case.received]
         rows.append(
             CaseRow(case, applicant, len(case.household.current), flags.get(case.pk, []), applications)
         )
     return rows
 
 
+def _row(application, changes, marks, staff) -> ApplicationRow:
+    row = ApplicationRow(application, changes.get(application.pk, []))
+    if application.pk in marks:
+        row.marks = marks[application.pk]
+        row.action = queue_marks.action_for(row.marks, row.unchanged, staff)
+    return row
+
+
+def _by_month(rows) -> list:
+    pairs = [(row, app) for row in rows for app in row.applications]
+    pairs.sort(key=lambda pair: (pair[1].application.month, pair[1].application.received_at))
+    return pairs
+
+
+def handed_to(staff: StaffMember, today: date) -> list:
+    """(case row, application row) for the decisions other caseworkers handed to `staff`, oldest first."""
+    held = referrals.held_by(staff)
+    if not held:
+        return []
+    ids = {a.pk for a in held}
+    rows = case_rows(access.visible_cases(staff).filter(applications__in=ids).distinct(), staff, today)
+    for row in rows:
+        row.applications = [app for app in row.applications if app.application.pk in ids]
+    return _by_month(rows)
+
+
 def caseworker_start(staff: StaffMember, today: date) -> dict:
     rows = case_rows(access.visible_cases(staff).filter(caseworker=staff), staff, today)
-    to_decide = [(row, app) for row in rows for app in row.applications]
-    to_decide.sort(key=lambda pair: (pair[1].application.month, pair[1].application.received_at))
+    to_decide = _by_month(rows)
     municipality = staff.units.first().district.municipality if staff.units.exists() else None
     return {
         "rows": rows,
         "to_decide": to_decide,
+        "handed_to_me": handed_to(staff, today),
         "unchanged_count": sum(1 for _, app in to_decide if app.unchanged),
+        "direct_count": sum(1 for _, app in to_decide if app.action == "decide"),
+        "cannot_decide_count": sum(1 for _, app in to_decide if app.action in ("barrier", "refer")),
         "caseload": len(rows),
         "cap": caseload_cap(municipality, today),
     }
@@ -135,6 +167,7 @@ def unit_start(manager: StaffMember, today: date) -> dict:
         "loads": loads,
         "cap": cap,
         "unassigned": unassigned,
+        "handed_to_me": handed_to(manager, today),
         "total_open": sum(open_by_worker.values()),
         "total_pending": sum(pending.values()),
     }

@@ -137,6 +137,11 @@ def _carried_surplus(request, errors: list[ErrorItem]) -> None:
         errors.append(error("surplus_not_before_month", "carried_surplus.from_month", month=month))
 
 
+def _member_at(members, position):
+    """The member at `position`, or None when there is none (no members, or no applicant among them)."""
+    return members[position] if position is not None and 0 <= position < len(members) else None
+
+
 def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> None:
     members = request.members
     declared: dict[int, int] = {}  # member position -> the first year_to_date given for the member
@@ -156,7 +161,9 @@ def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> Non
                     error(
                         "conflicting_year_to_date",
                         f"incomes[{i}].year_to_date",
-                        member=members[owner].id if members[owner] is not None else owner,
+                        member=_member_at(members, owner).id
+                        if _member_at(members, owner) is not None
+                        else owner,
                         first=first,
                         second=year_to_date,
                     )
@@ -167,8 +174,8 @@ def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> Non
             income.kind == "salary"
             and context is not None
             and context.child_earnings_limit is None
-            and members[owner] is not None
-            and members[owner].role == "child"
+            and _member_at(members, owner) is not None
+            and _member_at(members, owner).role == "child"
         ):
             errors.append(error("no_price_base_amount", f"incomes[{i}]", year=context.month.year))
 

@@ -68,6 +68,45 @@ def decision_check(application) -> list[str]:
     ]
 
 
+def queue_check(applications) -> dict[int, list]:
+    """QUEUE_CHECKS entry: decision_check for many applications in two queries, with the form's address."""
+    from django.urls import reverse
+
+    from bistand.casework.extensions import Blocker
+
+    months = {a.pk: first_of_month(a.month) for a in applications}
+    households = {a.case.household_id for a in applications}
+    memberships = list(
+        HouseholdMember.objects.filter(household_id__in=households, role__in=ADULT_ROLES)
+        .select_related("person")
+        .order_by("role", "person__birth_date", "person_id")
+    )
+    registered = set(
+        BarrierRegistration.objects.filter(
+            person_id__in={m.person_id for m in memberships}, month__in=set(months.values())
+        ).values_list("person_id", "month")
+    )
+    found: dict[int, list] = {}
+    for application in applications:
+        month = months[application.pk]
+        seen: dict[int, Person] = {}
+        for m in memberships:
+            if (
+                m.household_id == application.case.household_id
+                and m.valid_from <= last_of_month(month)
+                and (m.valid_to is None or m.valid_to >= month)
+            ):
+                seen.setdefault(m.person_id, m.person)
+        url = reverse("selfsupport:barriers", args=[application.case_id]) + f"?manad={month:%Y-%m}"
+        missing = [p for pid, p in seen.items() if (pid, month) not in registered]
+        if missing:
+            found[application.pk] = [
+                Blocker(missing_barrier_message(p, month), url, "Registrera försörjningshinder")
+                for p in missing
+            ]
+    return found
+
+
 def register_barrier(case: Case, person: Person, month: date, code: str, staff) -> BarrierRegistration:
     """Register (or replace) the barrier of one adult for one month; one row per person and month."""
     if code not in BARRIER_BY_CODE:

@@ -274,6 +274,45 @@ def timeline(case) -> list[TimelineEntry]:
     return entries
 
 
+def journal_entries(case) -> list:
+    """JOURNAL_SOURCES entry: notes of recorded meetings that have no journal note of their own.
+
+    A meeting recorded in Bistånd writes its note to the journal (meetings.record_meeting); meetings
+    brought over from earlier records carry their note on the meeting only, and belong in the journal too.
+    """
+    from django.utils.formats import date_format
+
+    from bistand.casework.extensions import SIGNED_AT, JournalEntry
+    from bistand.selfsupport.meetings import describe
+
+    entries = []
+    now = timezone.now()
+    meetings = (
+        Meeting.objects.filter(case=case, journal_note_id__isnull=True)
+        .exclude(note="")
+        .exclude(status=MeetingStatus.BOOKED)
+        .select_related("recorded_by__user", "booked_by__user")
+    )
+    for m in meetings:
+        when = timezone.localtime(m.recorded_at or m.starts_at)
+        author = m.recorded_by or m.booked_by
+        heading = describe(m) if m.is_held else f"{m.get_kind_display()}: {m.get_status_display().lower()}"
+        entries.append(
+            JournalEntry(
+                occurred_on=timezone.localtime(m.starts_at).date(),
+                heading=heading,
+                text=m.note,
+                signature=f"Registrerad {date_format(when, SIGNED_AT)}"
+                + (f" av {author.full_name}" if author else ""),
+                source="Anteckning från mötet",
+                url=reverse("selfsupport:meeting_record", args=[case.pk, m.pk]),
+                # Imported rows may say "recorded" later than now: such a note sorts by the meeting's time.
+                written_at=m.recorded_at if m.recorded_at and m.recorded_at <= now else m.starts_at,
+            )
+        )
+    return entries
+
+
 def register() -> None:
     """Add this area's hooks once (ready() may run more than once in tests)."""
     for registry, fn in (
@@ -285,6 +324,8 @@ def register() -> None:
         (extensions.TIMELINE_SOURCES, timeline),
         (extensions.CASE_ROW_FLAGS, row_flags),
         (extensions.DECISION_CHECKS, barriers.decision_check),
+        (extensions.QUEUE_CHECKS, barriers.queue_check),
+        (extensions.JOURNAL_SOURCES, journal_entries),
     ):
         if fn not in registry:
             registry.append(fn)

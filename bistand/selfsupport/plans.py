@@ -25,6 +25,44 @@ class GoalInput:
     steps: list[dict] | None = None  # each: intervention, description, responsible, start_on, end_on
 
 
+class ActivePlanExists(Exception):
+    """The person already has an active plan that the new one was not said to replace."""
+
+    def __init__(self, plan: ActionPlan):
+        self.plan = plan
+        super().__init__(
+            f"{plan.person.full_name} har redan en aktuell plan från {plan.established_on:%Y-%m-%d}. "
+            "Bekräfta att den avslutas när den nya planen sparas."
+        )
+
+
+def active_plan(case, person) -> ActionPlan | None:
+    return (
+        ActionPlan.objects.filter(case=case, person=person, status=PlanStatus.ACTIVE)
+        .select_related("person")
+        .order_by("-established_on", "-id")
+        .first()
+    )
+
+
+def goals_of(plan: ActionPlan) -> list[GoalInput]:
+    """The plan's goals and steps, to start a follow-up plan from (the caseworker edits them)."""
+    result = []
+    for goal in plan.goals.prefetch_related("steps").order_by("order", "id"):
+        steps = [
+            {
+                "intervention": step.intervention,
+                "description": step.description,
+                "responsible": step.responsible,
+                "start_on": step.start_on,
+                "end_on": step.end_on,
+            }
+            for step in goal.steps.all()
+        ]
+        result.append(GoalInput(goal.text, goal.target_date, steps))
+    return result
+
+
 @transaction.atomic
 def create_plan(
     case,
@@ -39,13 +77,18 @@ def create_plan(
     client_view: str = "",
     next_follow_up_due: date | None = None,
     meeting=None,
+    replaces: ActionPlan | None = None,
 ) -> ActionPlan:
-    """Write a new plan for one adult; an earlier active plan for the same person is ended the same day."""
+    """Write a new plan for one adult. A person has one active plan: the one it replaces is ended the
+    same day, and only when the caller says so (`replaces`); another active plan refuses the new one
+    (ActivePlanExists), so a plan is never closed without the caseworker confirming it."""
     latest = latest_allowed_follow_up(established_on)
     due = min(next_follow_up_due, latest) if next_follow_up_due else latest
-    ActionPlan.objects.filter(case=case, person=person, status=PlanStatus.ACTIVE).update(
-        status=PlanStatus.ENDED, ended_on=established_on
-    )
+    current = active_plan(case, person)
+    if current is not None and (replaces is None or replaces.pk != current.pk):
+        raise ActivePlanExists(current)
+    if current is not None:
+        ActionPlan.objects.filter(pk=current.pk).update(status=PlanStatus.ENDED, ended_on=established_on)
     plan = ActionPlan.objects.create(
         case=case,
         person=person,

@@ -7,7 +7,7 @@ same answer as for a case that does not exist.
 
 from django.urls import path
 
-from bistand.selfsupport.views import assessments, meetings, other, overview, plans
+from bistand.selfsupport.views import assessments, calendar, meetings, other, overview, plans
 
 app_name = "selfsupport"
 
@@ -17,9 +17,11 @@ urlpatterns = [
     path("tid-med-klienter/", overview.time_report, name="time_report"),
     path("franvaro/", overview.absences, name="absences"),
     path("uppfoljningar/", overview.follow_ups, name="follow_ups"),
+    path("kalender/", calendar.calendar, name="calendar"),
     path(CASE, overview.overview, name="overview"),
     path(CASE + "moten/", meetings.meetings, name="meetings"),
     path(CASE + "moten/<int:meeting_id>/", meetings.record, name="meeting_record"),
+    path(CASE + "moten/<int:meeting_id>/kallelse.pdf", calendar.invitation, name="meeting_invitation"),
     path(CASE + "livsomraden/", assessments.history, name="assessment_history"),
     path(CASE + "livsomraden/ny/", assessments.new, name="assessment_new"),
     path(CASE + "livsomraden/<int:assessment_id>/", assessments.detail, name="assessment_detail"),

@@ -91,6 +91,10 @@ def test_first_visit_assessment_plan_and_follow_up_on_the_start_page(flow, brows
     page.get_by_role("link", name=re.compile(r"^Registrera hur mötet gick")).first.click()
     urls["record"] = page.url
     expect(page.get_by_role("radio", name="Genomfört")).to_be_checked()
+    # Who took part is ticked by the caseworker: nothing is ticked beforehand.
+    participants = page.get_by_role("group", name=re.compile(r"^Klienter som deltog")).get_by_role("checkbox")
+    expect(participants.first).not_to_be_checked()
+    participants.first.check()
     page.get_by_label("Anteckning till journalen").fill(
         "Nybesök. Vi gick igenom ansökan och klientens mål med arbete."
     )
@@ -137,6 +141,10 @@ def test_first_visit_assessment_plan_and_follow_up_on_the_start_page(flow, brows
     page.get_by_label("Datum då klienten godkände planen").fill(today.isoformat())
     page.get_by_label("Hur godkände klienten planen?").select_option(label="Muntligt vid möte")
     page.get_by_label("Första uppföljning senast").fill(due.isoformat())
+    current = page.get_by_label(re.compile(r"Avsluta personens nuvarande plan"))
+    if current.count():  # the client has a plan from the demo: ending it is confirmed explicitly
+        expect(current).not_to_be_checked()
+        current.check()
     screenshot(page, "ss-07-plan")
     page.get_by_role("button", name="Spara planen").click()
     expect(page.get_by_text(f"Första uppföljning senast {due.isoformat()}")).to_be_visible()

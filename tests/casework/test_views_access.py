@@ -23,7 +23,7 @@ def world():
 
 
 # Pages that only take POST: a GET sends the caseworker back to the page the form is on.
-POST_ONLY = ("/besluta/", "/aterkalla/", "/ratta-manad/", "/fordela/")
+POST_ONLY = ("/besluta/", "/aterkalla/", "/ratta-manad/", "/fordela/", "/lamna-over/", "/retur/")
 
 
 def case_patterns() -> list[tuple[str, URLPattern]]:
@@ -39,7 +39,12 @@ def case_patterns() -> list[tuple[str, URLPattern]]:
 
 def case_urls(case, application, decision) -> list[str]:
     """Every URL under /arenden/<id>/, with the ids filled in from the resolver's own parameter names."""
-    values = {"case_id": case.pk, "application_id": application.pk, "decision_id": decision.pk}
+    values = {
+        "case_id": case.pk,
+        "application_id": application.pk,
+        "decision_id": decision.pk,
+        "payment_id": decision.payments.first().pk,
+    }
     urls = []
     for namespace, pattern in case_patterns():
         names = pattern.pattern.converters.keys()
@@ -79,6 +84,7 @@ def test_every_case_page_opened_is_in_the_audit_log(client, world):
     for url in case_urls(world.case, world.application, world.decision):
         before = AuditEvent.objects.count()
         response = client.get(url)
+        # The decide, withdraw, month-correction, assign, hand-over and payment-return URLs only take POST.
         assert response.status_code == (302 if url.endswith(POST_ONLY) else 200), url
         event = AuditEvent.objects.order_by("-id").first()
         assert AuditEvent.objects.count() > before, url

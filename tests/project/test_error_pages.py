@@ -55,7 +55,7 @@ def test_a_wrong_host_gives_the_swedish_400():
     response = Client().get("/test-ok/", headers={"host": "angripare.example"})
     assert response.status_code == 400
     text = response.content.decode()
-    assert "Förfrågan kunde inte tas emot" in text and "angripare" not in text
+    assert "Begäran kunde inte tas emot" in text and "angripare" not in text
     assert_reveals_nothing(text)
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "bistand"
 # Letters are rendered to PDF by WeasyPrint on the server, never served as HTML; their <style> is theirs.
-SERVER_SIDE_ONLY = {"decision.html"}
+SERVER_SIDE_ONLY = {"decision.html", "invitation.html"}
 
 
 @pytest.fixture

@@ -322,3 +322,19 @@ def test_typed_requests_are_validated_too():
 
 def test_null_municipality_means_none():
     assert calc(request("2025-06", municipality=None))["parameters"]["municipality"] is None
+
+
+def test_incomes_without_any_member_are_refused_cleanly():
+    # Found by schemathesis: with no members there is no applicant to own an income, and two different
+    # year_to_date values used to crash the validation (IndexError) instead of naming the problems.
+    request = {
+        "month": "2026-01",
+        "members": [],
+        "incomes": [
+            {"kind": "salary", "amount": 100, "year_to_date": 5},
+            {"kind": "salary", "amount": 100, "year_to_date": 7},
+        ],
+    }
+    with pytest.raises(rules.CalculationError) as caught:
+        rules.calculate(request)
+    assert "missing_applicant" in [e["code"] for e in caught.value.errors]

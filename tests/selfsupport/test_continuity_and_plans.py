@@ -11,7 +11,7 @@ from bistand.casework.journal import JournalNote
 from bistand.selfsupport import continuity, hooks
 from bistand.selfsupport.meetings import book_meeting, record_meeting
 from bistand.selfsupport.models import GoalProgress, MeetingStatus
-from bistand.selfsupport.plans import GoalInput, create_plan, record_follow_up
+from bistand.selfsupport.plans import ActivePlanExists, GoalInput, create_plan, record_follow_up
 from tests.selfsupport.world import aware, build_world
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_recording_a_meeting_writes_a_journal_note(world):
     assert note.text == "Vi pratade om SFI.\n\nDeltagare: Amira Hassan, Sara Lind"
 
 
-def plan(world, established_on=date(2026, 8, 15)):
+def plan(world, established_on=date(2026, 8, 15), replaces=None):
     return create_plan(
         world.case,
         world.amira,
@@ -113,6 +113,7 @@ def plan(world, established_on=date(2026, 8, 15)):
         client_participated=True,
         agreed_on=established_on,
         agreement_method="signed",
+        replaces=replaces,
     )
 
 
@@ -150,9 +151,13 @@ def test_follow_up_is_due_three_months_after_the_plan_then_after_each_follow_up(
     assert p.next_follow_up_due == date(2026, 12, 15)
 
 
-def test_a_new_plan_ends_the_previous_one(world):
+def test_a_new_plan_ends_the_previous_one_only_when_told_to(world):
     first = plan(world, date(2026, 5, 1))
-    second = plan(world, date(2026, 9, 1))
+    with pytest.raises(ActivePlanExists):
+        plan(world, date(2026, 9, 1))
+    first.refresh_from_db()
+    assert first.status == "active"
+    second = plan(world, date(2026, 9, 1), replaces=first)
     first.refresh_from_db()
     assert (first.status, first.ended_on) == ("ended", date(2026, 9, 1))
     assert second.is_active and second.goals.count() == 2 and second.steps.count() == 2

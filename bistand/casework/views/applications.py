@@ -11,12 +11,14 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from bistand.cases.models import Calculation
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.services import last_day_of_month
-from bistand.casework import access, applications, decisions, extensions, payments
+from bistand.casework import access, applications, decisions, extensions, payments, referrals
 from bistand.casework.forms import (
     ApplicationHeadForm,
     DecisionForm,
@@ -26,6 +28,7 @@ from bistand.casework.forms import (
 )
 from bistand.casework.forms_changes import CorrectMonthForm, WithdrawForm
 from bistand.casework.views.common import render_panels, staff_required
+from bistand.organisation.models import StaffMember
 
 
 def _members(case, month):
@@ -177,11 +180,19 @@ def _detail_context(request, case, application, form=None, problems=()):
     if calculation is not None and not decided:
         proposals = decisions.propose(calculation)
     changes = decisions.changes_since_last_month(application)
+    referral = referrals.current_referrals([application.pk]).get(application.pk)
     if form is None and calculation is not None and not decided:
-        form = DecisionForm(
-            initial={"version": application.version, "calculation": calculation.pk}, proposals=proposals
-        )
+        initial = {"version": application.version, "calculation": calculation.pk}
+        if referral is not None and referral.calculation_id == calculation.pk:
+            for kind, (amount, reason) in referral.overrides.items():  # the preparer's changed amounts
+                initial[f"granted_{kind}"], initial[f"reason_{kind}"] = amount, reason
+        form = DecisionForm(initial=initial, proposals=proposals)
     unchanged = not changes and application.kind == ApplicationKind.RECURRING
+    delegation, holders = [], []
+    if calculation is not None and not decided:
+        delegation = referrals.problems_for(staff, calculation)
+        if delegation:
+            holders = referrals.eligible_holders(application, calculation)
     return {
         "case": case,
         "application": application,
@@ -193,6 +204,11 @@ def _detail_context(request, case, application, form=None, problems=()):
         "unchanged": unchanged,
         "blockers": [] if decided else extensions.decision_blockers(application),
         "warnings": [] if decided else extensions.decision_warnings(application),
+        "blocker_links": [] if decided else _links(application),
+        "referral": referral if not decided else None,
+        "delegation": delegation,
+        "holders": holders,
+        "committee": decisions.COMMITTEE,
         "form": form,
         "problems": list(problems),
         "decisions": application.decisions.order_by("-decided_at", "-id"),
@@ -204,6 +220,18 @@ def _detail_context(request, case, application, form=None, problems=()):
             extensions.collect_panels(extensions.APPLICATION_PANELS, application, request), request
         ),
     }
+
+
+def _links(application) -> list:
+    """The blockers' links (e.g. the barrier form), each returning to this application after saving."""
+    here = reverse("casework:application", args=[application.case_id, application.pk])
+    links, seen = [], set()
+    for blocker in extensions.queue_blockers([application]).get(application.pk, []):
+        if blocker.url and blocker.url not in seen:
+            seen.add(blocker.url)
+            joiner = "&" if "?" in blocker.url else "?"
+            links.append((blocker.link_text, f"{blocker.url}{joiner}{urlencode({'tillbaka': here})}"))
+    return links
 
 
 @staff_required
@@ -264,3 +292,37 @@ def _refused(request, case, application, problems):
         context["form"] = DecisionForm(data, proposals=context["proposals"])
         context["form"].is_valid()
     return render(request, "casework/application.html", context, status=409)
+
+
+@staff_required
+def application_refer(request, case_id: int, application_id: int):
+    """Hand the prepared decision (calculation and changed amounts) to a colleague with the delegation."""
+    case = access.case_for_request(request, case_id, "Lämna över beslut")
+    application = get_object_or_404(case.applications, pk=application_id)
+    if request.method != "POST":
+        return redirect("casework:application", case_id=case.pk, application_id=application.pk)
+    calculation = Calculation.objects.filter(
+        application=application, pk=_int(request.POST.get("calculation"))
+    ).first()
+    if calculation is None:
+        raise Http404("Beräkningen finns inte.")
+    form = DecisionForm(request.POST, proposals=decisions.propose(calculation))
+    if not form.is_valid():
+        return render(request, "casework/application.html", _detail_context(request, case, application, form))
+    holder = StaffMember.objects.filter(pk=_int(request.POST.get("holder"))).first()
+    if holder is None:
+        return _refused(request, case, application, ["Välj vem som ska fatta beslutet."])
+    try:
+        referral = referrals.refer(
+            application,
+            calculation,
+            request.staff,
+            holder,
+            note=request.POST.get("note", "")[:2000],
+            overrides=form.overrides() or None,
+            path=request.get_full_path(),
+        )
+    except decisions.DecisionRefused as exc:
+        return _refused(request, case, application, list(exc.messages))
+    messages.success(request, f"Beslutet är överlämnat till {referral.holder.full_name}.")
+    return redirect("casework:application", case_id=case.pk, application_id=application.pk)

@@ -3,24 +3,13 @@
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from bistand.casework import access
-from bistand.casework.access import staff_required  # noqa: F401  (used by casework's views)
+from bistand.casework.access import case_for_print, staff_required  # noqa: F401  (casework's views)
 
 
 def render_page_or_partial(request, template: str, partial: str, context: dict, status: int = 200):
     """Render only `partial` for an htmx request (it swaps one region), otherwise the whole page."""
     name = partial if request.htmx else template
     return render(request, name, context, status=status)
-
-
-def case_for_print(request, case_id, what: str):
-    """Like access.case_for_request, but the opening is logged as a print (a letter or an export)."""
-    staff = access.staff_for(request.user)
-    case = access.visible_cases(staff).filter(pk=case_id).first()
-    if case is None:
-        return access.case_for_request(request, case_id, what)  # logs the refusal and raises 404
-    access.log(request, staff, case, "print", what)
-    return case
 
 
 def render_panels(panels, request) -> list[dict]:

@@ -3,11 +3,34 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 
-from bistand.casework import access
+from bistand.casework import access, extensions
+from bistand.casework.extensions import SIGNED_AT
 from bistand.casework.forms import JournalNoteForm
 from bistand.casework.journal import JournalNote
 from bistand.casework.views.common import render_page_or_partial, staff_required
+
+
+def journal_entries(case, notes) -> list[extensions.JournalEntry]:
+    """Every note of the case: journal notes and what other areas keep (meeting notes), newest first."""
+    entries = [
+        extensions.JournalEntry(
+            occurred_on=note.occurred_on,
+            heading=note.heading,
+            text=note.text,
+            signature=f"Skriven {date_format(timezone.localtime(note.written_at), SIGNED_AT)} av "
+            f"{note.author.full_name}" + (f", {note.author.title.lower()}" if note.author.title else ""),
+            anchor=f"anteckning-{note.pk}",
+            written_at=note.written_at,
+        )
+        for note in notes
+    ]
+    for source in extensions.JOURNAL_SOURCES:
+        entries.extend(source(case))
+    now = timezone.now()  # a record dated ahead (imported data) sorts as if written now, not above new notes
+    entries.sort(key=lambda e: min(e.written_at or now, now), reverse=True)
+    return entries
 
 
 @staff_required
@@ -24,6 +47,6 @@ def journal(request, case_id: int):
                 return redirect("casework:journal", case_id=case.pk)
             form, saved = JournalNoteForm(initial={"occurred_on": timezone.localdate()}, case=case), True
     notes = JournalNote.objects.filter(case=case).select_related("author__user")
-    context = {"case": case, "form": form, "notes": notes, "saved": saved}
+    context = {"case": case, "form": form, "notes": journal_entries(case, notes), "saved": saved}
     # htmx swaps only the journal region, so a saved note or a form error costs no page load.
     return render_page_or_partial(request, "casework/journal.html", "casework/_journal_body.html", context)

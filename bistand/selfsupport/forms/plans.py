@@ -40,6 +40,11 @@ class PlanForm(forms.Form):
     client_view = forms.CharField(
         label="Klientens synpunkter på planen", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    end_current = forms.BooleanField(
+        label="Avsluta personens nuvarande plan när den nya planen sparas",
+        required=False,
+        help_text="Krävs om personen redan har en aktuell plan. Den gamla planen finns kvar som avslutad.",
+    )
     next_follow_up_due = forms.DateField(
         label="Första uppföljning senast",
         required=False,
@@ -213,3 +218,15 @@ class FollowUpForm(forms.Form):
             (goal, self.cleaned_data[f"progress_{goal.pk}"], self.cleaned_data[f"comment_{goal.pk}"].strip())
             for goal in self.goal_list
         ]
+
+
+def initial_from_goals(goals) -> dict:
+    """Form initial values for the goal fields from GoalInputs (a follow-up plan starts from the old one)."""
+    initial = {}
+    for g, goal in enumerate(goals[:MAX_GOALS]):
+        initial[f"goal{g}_text"] = goal.text
+        initial[f"goal{g}_target"] = goal.target_date
+        for s, step in enumerate((goal.steps or [])[:STEPS_PER_GOAL]):
+            for name, value in step.items():
+                initial[f"goal{g}_step{s}_{name}"] = value
+    return initial

@@ -66,7 +66,8 @@ def record(request, case_id: int, meeting_id: int):
         "day": starts.date(),
         "start_time": starts.time(),
         "duration_minutes": meeting.duration_minutes,
-        "persons": list(meeting.persons.all()) or list(members_qs(case, adults_only=True)),
+        # Who took part is recorded by ticking, never assumed: only what was recorded before is shown.
+        "persons": list(meeting.persons.all()),
         "staff": list(meeting.staff.all()),
         "note": meeting.note,
     }

@@ -45,7 +45,11 @@ def barriers(request, case_id: int):
     month = parse_month(request.GET.get("manad") or request.POST.get("manad"), default_barrier_month(case))
     adults = adults_for_month(case, month)
     existing = registrations_for_month(case, month)
-    form = BarrierForm(initial={f"barrier_{p}": r.code for p, r in existing.items()}, adults=adults)
+    back = safe_back(request)
+    # A barrier usually stays from one month to the next: start from last month's, to be confirmed.
+    earlier = {} if existing else registrations_for_month(case, first_of_month(month - timedelta(days=1)))
+    initial = {f"barrier_{p}": r.code for p, r in (existing or earlier).items()}
+    form = BarrierForm(initial=initial, adults=adults)
     if request.method == "POST":
         form = BarrierForm(request.POST, adults=adults)
         if form.is_valid():
@@ -56,7 +60,7 @@ def barriers(request, case_id: int):
                     )
             log_change(request, case, f"försörjningshinder {month:%Y-%m}")
             messages.success(request, f"Försörjningshinder för {month_name(month)} är sparade.")
-            return redirect(f"{request.path}?manad={month:%Y-%m}")
+            return redirect(back or f"{request.path}?manad={month:%Y-%m}")
     history = case.barriers.select_related("person").order_by("-month", "person__birth_date")[:48]
     context = case_context(
         case,
@@ -69,8 +73,18 @@ def barriers(request, case_id: int):
         previous_label=month_name(previous),
         next_label=month_name(following),
         history=[(r, BARRIER_BY_CODE.get(r.code)) for r in history],
+        back=back,
+        prefilled_from=month_name(first_of_month(month - timedelta(days=1))) if earlier else "",
     )
     return render(request, "selfsupport/barriers.html", context)
+
+
+def safe_back(request) -> str:
+    """The page to return to after saving (?tillbaka=), only when it is a path on this site."""
+    back = request.GET.get("tillbaka") or request.POST.get("tillbaka") or ""
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
+        return back
+    return ""
 
 
 @staff_required
