@@ -37,6 +37,7 @@ class AuditAction(models.TextChoices):
     TOKEN_CREATE = "token_create", "Skapade API-nyckel"
     TOKEN_REVOKE = "token_revoke", "Återkallade API-nyckel"
     API_USE = "api_use", "Anropade API:t"
+    MONTHLY_RUN = "monthly_run", "Körde månadskörningen"
 
 
 def record(

@@ -38,6 +38,14 @@ class Municipality(models.Model):
     payer_org_number = models.CharField(
         "organisationsnummer", max_length=10, blank=True, default="", db_default=""
     )
+    bank_file_format = models.CharField(
+        "format på bankfilen",
+        max_length=20,
+        choices=[("csv", "CSV (semikolonseparerad)"), ("pain.001", "ISO 20022 pain.001.001.03")],
+        default="csv",
+        db_default="csv",
+        help_text="Det format månadskörningen skriver utbetalningsfilen i.",
+    )
 
     class Meta:
         verbose_name = "kommun"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("sjalvforsorjning/", include("bistand.selfsupport.urls")),
     path("statistik/", include("bistand.statistics.urls")),
     path("parametrar/", include("bistand.normtables.urls")),
+    path("manadskorning/", include("bistand.monthly.urls")),
 ]
 
 if settings.BISTAND_OIDC_ENABLED:  # the municipality's single sign-on (OpenID Connect), when configured

@@ -111,11 +111,20 @@ def test_the_command_takes_the_format_and_csv_stays_the_default(tmp_path):
     assert [p.suffix for p in tmp_path.iterdir()] == [".csv"]
     paid_case(paying_unit(), "Bo", 2_000)
     call_command(
-        "export_payments", "--pay-date", "2026-06-25", "--out", str(tmp_path), "--format", "pain.001", stdout=out
+        "export_payments",
+        "--pay-date",
+        "2026-06-25",
+        "--out",
+        str(tmp_path),
+        "--format",
+        "pain.001",
+        stdout=out,
     )
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".csv", ".xml"]
     with pytest.raises(CommandError):
-        call_command("export_payments", "--pay-date", "2026-06-25", "--out", str(tmp_path), "--format", "mt101")
+        call_command(
+            "export_payments", "--pay-date", "2026-06-25", "--out", str(tmp_path), "--format", "mt101"
+        )
 
 
 @pytest.mark.concurrency
@@ -129,7 +138,9 @@ def test_pain001_killed_at_any_step_the_rerun_writes_the_same_bytes(step, transa
     args = ("export_payments", "--pay-date", "2026-06-25", "--out", str(out), "--format", "pain.001")
     killed = shared.run(*args, BISTAND_CRASH_AT=step)
     assert killed.returncode == crashpoints.EXIT_CODE, killed.stderr
-    first = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} if out.exists() else {}
+    first = (
+        {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} if out.exists() else {}
+    )
     rerun = shared.run(*args)
     assert rerun.returncode == 0, rerun.stderr
     shared.collect()

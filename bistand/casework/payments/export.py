@@ -99,7 +99,9 @@ def unfinished_batches(pay_date: date | None = None):
     return qs.order_by("id")
 
 
-def export_payments(pay_date: date, out_dir: Path | str, staff=None, file_format: str = CSV) -> list[ExportResult]:
+def export_payments(
+    pay_date: date, out_dir: Path | str, staff=None, file_format: str = CSV
+) -> list[ExportResult]:
     """Finish any unfinished batch for `pay_date`, then export the payments still due in a new batch.
 
     `file_format`: "csv" (the default) or "pain.001" (ISO 20022 pain.001.001.03) for the new batch; an
