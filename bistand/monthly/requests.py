@@ -32,10 +32,9 @@ def _paid_months(household_ids, before: date) -> dict[int, dict[date, int]]:
     return totals
 
 
-def _person_histories(adult_ids, before: date) -> dict[int, list[str]]:
-    """person -> months with assistance, as cases.services.person_history (over all their households)."""
-    memberships = list(HouseholdMember.objects.filter(person_id__in=adult_ids))
-    paid = _paid_months({m.household_id for m in memberships}, before)
+def _person_histories(memberships, paid) -> dict[int, list[str]]:
+    """person -> months with assistance, as cases.services.person_history (over all their households):
+    `memberships` are all memberships of the adults, `paid` the paid months of those households."""
     per_person: dict[int, dict[date, int]] = defaultdict(dict)
     for membership in memberships:
         months = per_person[membership.person_id]
@@ -67,9 +66,11 @@ def build_requests(applications: list[Application], month: date) -> dict[int, di
         members[membership.household_id].append(membership)
     for memberships in members.values():
         memberships.sort(key=lambda m: (m.role, m.person.birth_date, m.pk))
-    paid = _paid_months(household_ids, month)
     adults = {m.person_id for ms in members.values() for m in ms if m.role in ADULT_ROLES}
-    own_histories = _person_histories(adults, month)
+    adult_memberships = list(HouseholdMember.objects.filter(person_id__in=adults))
+    # One read of the paid months for the cases' households and every household the adults were in.
+    paid = _paid_months(household_ids | {m.household_id for m in adult_memberships}, month)
+    own_histories = _person_histories(adult_memberships, paid)
     items = defaultdict(list)
     for item in DeclaredItem.objects.filter(application__in=applications).order_by("id"):
         items[item.application_id].append(item)

@@ -9,12 +9,13 @@ export lock), so two runs at the same time take turns chunk by chunk instead of 
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bistand import rules
@@ -78,6 +79,48 @@ def latest_requests(application_ids) -> dict[int, dict]:
     return latest
 
 
+COPY_COLUMNS = (
+    "case_id",
+    "application_id",
+    "month",
+    "request",
+    "result",
+    "parameter_version",
+    "assistance",
+    "created_at",
+    "created_by_id",
+)
+
+
+def insert_calculations(snapshots: list[Calculation]) -> None:
+    """Store the snapshots in one statement: PostgreSQL's COPY, else a bulk insert.
+
+    COPY sends the JSON as text without client-side quoting; an INSERT with 1 000 results of about
+    3.5 kB each spent most of its time escaping them (measured: 4–5 s per 1 000 against well under 1 s).
+    """
+    if connection.vendor != "postgresql" or not snapshots:
+        Calculation.objects.bulk_create(snapshots)
+        return
+    now = timezone.now()
+    table = Calculation._meta.db_table
+    statement = f"COPY {table} ({', '.join(COPY_COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for snapshot in snapshots:
+            copy.write_row(
+                (
+                    snapshot.case_id,
+                    snapshot.application_id,
+                    snapshot.month,
+                    json.dumps(snapshot.request, ensure_ascii=False),
+                    json.dumps(snapshot.result, ensure_ascii=False),
+                    snapshot.parameter_version,
+                    snapshot.assistance,
+                    now,
+                    None,
+                )
+            )
+
+
 def calculate(municipality, month: date, progress: Progress) -> CalculationCounts:
     """A current calculation for every received application of the month that lacks one."""
     counts = CalculationCounts()
@@ -118,7 +161,7 @@ def calculate(municipality, month: date, progress: Progress) -> CalculationCount
                         assistance=result["assistance"],
                     )
                 )
-            Calculation.objects.bulk_create(snapshots)
+            insert_calculations(snapshots)
             counts.calculated += len(snapshots)
         progress(to_calculate=counts.to_calculate, calculated=counts.calculated, errors=counts.errors)
         crash_point("monthly_after_calculation_chunk")
