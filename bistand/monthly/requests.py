@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import NamedTuple
 
 from django.db.models import Q, Sum
 
@@ -17,6 +18,35 @@ from bistand.cases.models import Application, DeclaredItem, Payment
 from bistand.cases.models.application import DeclaredCategory
 from bistand.cases.services import ADULT_ROLES, last_day_of_month, month_key, previous_surplus
 from bistand.people.models import HouseholdMember
+
+
+class Member(NamedTuple):
+    role: str
+    birth_date: date
+    id: int
+    person_id: int
+    preschool_lunch: bool
+
+
+class Membership(NamedTuple):
+    person_id: int
+    household_id: int
+    valid_from: date
+    valid_to: date | None
+
+
+ITEM_FIELDS = (
+    "id",
+    "application_id",
+    "category",
+    "kind",
+    "amount",
+    "description",
+    "accepted_in_full",
+    "judgement_reason",
+    "member_id",
+    "year_to_date",
+)
 
 
 def _paid_months(household_ids, before: date) -> dict[int, dict[date, int]]:
@@ -56,23 +86,29 @@ def build_requests(applications: list[Application], month: date) -> dict[int, di
         return {}
     month_end = last_day_of_month(month)
     household_ids = {a.case.household_id for a in applications}
+    # Plain rows, not model instances: several thousand per chunk, and only these fields are needed.
     members = defaultdict(list)
     current = (
         HouseholdMember.objects.filter(household_id__in=household_ids, valid_from__lte=month_end)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=month_end))
-        .select_related("person")
+        .values_list("household_id", "role", "person__birth_date", "id", "person_id", "preschool_lunch")
     )
-    for membership in current:
-        members[membership.household_id].append(membership)
+    for household_id, *row in current:
+        members[household_id].append(Member(*row))
     for memberships in members.values():
-        memberships.sort(key=lambda m: (m.role, m.person.birth_date, m.pk))
+        memberships.sort()  # role, birth date, membership id: the order of Household.members_on
     adults = {m.person_id for ms in members.values() for m in ms if m.role in ADULT_ROLES}
-    adult_memberships = list(HouseholdMember.objects.filter(person_id__in=adults))
+    adult_memberships = [
+        Membership(*row)
+        for row in HouseholdMember.objects.filter(person_id__in=adults).values_list(
+            "person_id", "household_id", "valid_from", "valid_to"
+        )
+    ]
     # One read of the paid months for the cases' households and every household the adults were in.
     paid = _paid_months(household_ids | {m.household_id for m in adult_memberships}, month)
     own_histories = _person_histories(adult_memberships, paid)
     items = defaultdict(list)
-    for item in DeclaredItem.objects.filter(application__in=applications).order_by("id"):
+    for item in DeclaredItem.objects.filter(application__in=applications).order_by("id").only(*ITEM_FIELDS):
         items[item.application_id].append(item)
 
     requests = {}
@@ -85,7 +121,7 @@ def build_requests(applications: list[Application], month: date) -> dict[int, di
             member = {
                 "id": str(membership.person_id),
                 "role": membership.role,
-                "birth_date": membership.person.birth_date.isoformat(),
+                "birth_date": membership.birth_date.isoformat(),
             }
             if membership.preschool_lunch:
                 member["preschool_lunch"] = True
