@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from bistand.casework.views.common import staff_required
-from bistand.monthly.models import MonthlyRun
-from bistand.monthly.run import active_run, create_run
+from bistand.monthly.models import MonthlyRun, RunStatus
+from bistand.monthly.run import active_run, create_run, mark_interrupted
 from bistand.monthly.tasks import run_month
 from bistand.organisation.models import Municipality, Role
 
@@ -62,5 +62,8 @@ def overview(request):
 def progress(request, run_id: int):
     municipality = _manager_municipality(request)
     run = get_object_or_404(MonthlyRun, pk=run_id, municipality=municipality)
+    if run.status == RunStatus.RUNNING:  # a run whose process died is shown as interrupted, not polled
+        mark_interrupted(municipality, run.month)
+        run.refresh_from_db()
     template = "monthly/_progress.html" if request.htmx else "monthly/progress.html"
     return render(request, template, {"run": run})

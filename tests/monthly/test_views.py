@@ -1,6 +1,8 @@
 """The unit manager starts the monthly run in the web application (a background task; run at once in the
 tests) and follows its progress; nobody else may."""
 
+import socket
+
 import pytest
 from django.utils import timezone
 
@@ -94,3 +96,14 @@ def test_another_municipalitys_run_is_not_found(client, world):
 
 def test_signed_out_visitors_go_to_the_login(client):
     assert client.get("/manadskorning/").status_code == 302
+
+
+def test_a_run_whose_process_died_shows_as_interrupted(client, world):
+    run = create_run(world["municipality"], MONTH, staff=world["manager"])
+    # A process id that cannot exist on this machine (above the kernel's pid_max of 4 194 304).
+    MonthlyRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING, worker=f"{socket.gethostname()}:99999999"
+    )
+    client.force_login(world["manager"].user)
+    html = client.get(f"/manadskorning/{run.pk}/").content.decode()
+    assert "Status:</strong> Avbröts" in html and "hx-get" not in html
