@@ -117,7 +117,7 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
 
     from bistand import rules
     from bistand.casework import extensions
@@ -126,12 +126,22 @@ def main() -> None:
     from bistand.organisation.models import Municipality
 
     call_command("migrate", verbosity=0)
-    with connection.cursor() as cursor:  # a scratch copy: the month starts uncalculated
+    # A scratch copy: the month starts uncalculated. Calculations are append-only; where the database
+    # enforces that with triggers, a purge permit row (inserted and removed in the same transaction)
+    # lets this one delete through, as gallring does.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('lifecycle_purge_permit') IS NOT NULL")
+        permit = cursor.fetchone()[0]
+        if permit:
+            cursor.execute("INSERT INTO lifecycle_purge_permit (reason) VALUES ('benchmark scratch copy')")
         cursor.execute(
             "DELETE FROM cases_calculation WHERE month = %s AND id NOT IN "
             "(SELECT calculation_id FROM cases_decision WHERE calculation_id IS NOT NULL)",
             [month],
         )
+        if permit:
+            cursor.execute("DELETE FROM lifecycle_purge_permit")
+    with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     municipality = Municipality.objects.get(rules_code="demostad")
     municipality.payer_iban, municipality.payer_bic = "SE0000000000000000009999", "DEMOSEXX"
