@@ -24,3 +24,5 @@ SECURE_SSL_REDIRECT = False
 WHITENOISE_USE_FINDERS = True
 # The demo city's deterministic agencies (production has none until the municipality's SSBTEK agreement).
 INCOME_DATA_PROVIDER = "bistand.incomedata.demo_provider.DemoProvider"
+# Background tasks run at once, inside the test, instead of waiting for a worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

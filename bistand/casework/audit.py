@@ -45,6 +45,7 @@ class AuditAction(models.TextChoices):
     AUTOMATE = "automate", "Automatiserad beslutsfunktion"
     REFER = "refer", "Lämnade över beslut"
     PAYMENT_RETURN = "payment_return", "Registrerade returnerad utbetalning"
+    MONTHLY_RUN = "monthly_run", "Körde månadskörningen"
 
 
 def record(

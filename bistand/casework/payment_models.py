@@ -33,6 +33,9 @@ class PaymentBatch(models.Model):
     message_id = models.CharField(  # noqa: DJ001
         "meddelande-id", max_length=35, unique=True, null=True, help_text="Filens unika identitet hos banken."
     )
+    # "csv" or "pain.001" (bistand.casework.payments.formats); fixed when the batch is made, so a rerun
+    # of an interrupted export writes the same format and the same bytes.
+    file_format = models.CharField("format", max_length=20, default="csv", db_default="csv")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         "organisation.StaffMember", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -88,6 +88,10 @@ DEMO_USERS: tuple[tuple[str, str, str, str, str, str], ...] = (
 )
 
 
+DEMO_PAYER_IBAN = "SE0000000000000000009999"
+DEMO_PAYER_BIC = "DEMOSEXX"
+
+
 def unit_keys() -> list[str]:
     return [f"{code}{n}" for code, *_ in DISTRICTS for n in (1, 2)]
 
@@ -198,7 +202,13 @@ def create_organisation(staff: list[StaffSpec], password_hash: str):
     from bistand.organisation.staff_register import ensure_administrator_group
 
     municipality = Municipality.objects.create(
-        name=MUNICIPALITY_NAME, municipality_code=MUNICIPALITY_CODE, rules_code=RULES_CODE
+        name=MUNICIPALITY_NAME,
+        municipality_code=MUNICIPALITY_CODE,
+        rules_code=RULES_CODE,
+        # Obviously fake: check digits 00 make the IBAN invalid at every bank, and DEMOSEXX is no BIC.
+        payer_iban=DEMO_PAYER_IBAN,
+        payer_bic=DEMO_PAYER_BIC,
+        payer_org_number="2120009999",
     )
     districts = {
         code: District.objects.create(municipality=municipality, name=name, code=code)

@@ -24,7 +24,7 @@ admin.site.site_title = "Bistånd"
 
 @admin.register(Municipality)
 class MunicipalityAdmin(AuditedAdmin):
-    list_display = ["name", "municipality_code", "rules_code"]
+    list_display = ["name", "municipality_code", "rules_code", "bank_file_format"]
 
 
 @admin.register(District)

@@ -18,6 +18,34 @@ class Municipality(models.Model):
         unique=True,
         help_text="Namnet på kommunens egna parametrar i regelpaketet (t.ex. hyrestak).",
     )
+    # The account the income support is paid from: the debtor of the bank file (ISO 20022 pain.001).
+    payer_iban = models.CharField(
+        "kommunens konto (IBAN)",
+        max_length=34,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Kontot som utbetalningarna görs från, t.ex. SE45 5000 0000 0583 9825 7466 (utan mellanslag).",
+    )
+    payer_bic = models.CharField(
+        "kommunens bank (BIC)",
+        max_length=11,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Bankens BIC-kod, t.ex. ESSESESS.",
+    )
+    payer_org_number = models.CharField(
+        "organisationsnummer", max_length=10, blank=True, default="", db_default=""
+    )
+    bank_file_format = models.CharField(
+        "format på bankfilen",
+        max_length=20,
+        choices=[("csv", "CSV (semikolonseparerad)"), ("pain.001", "ISO 20022 pain.001.001.03")],
+        default="csv",
+        db_default="csv",
+        help_text="Det format månadskörningen skriver utbetalningsfilen i.",
+    )
 
     class Meta:
         verbose_name = "kommun"

@@ -60,7 +60,17 @@ INSTALLED_APPS = [
     "bistand.reforms",
     "bistand.incomedata",
     "bistand.automation",
+    "bistand.monthly",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Background work (the monthly run started in the web application) on Django's tasks framework
+# (the django-tasks backport) with its database backend: works on SQLite and PostgreSQL alike, and a
+# worker (`bistand db_worker`, see the README) runs the queued tasks. The tests run tasks immediately.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Where the monthly run writes the bank files (the transport picks them up there).
+BISTAND_PAYMENT_DIR = Path(os.environ.get("BISTAND_PAYMENT_DIR", DATA_DIR / "utbetalningar"))
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("reformer/", include("bistand.reforms.urls")),
     path("inkomstuppgifter/", include("bistand.incomedata.urls")),
     path("automatisering/", include("bistand.automation.urls")),
+    path("manadskorning/", include("bistand.monthly.urls")),
 ]
 
 if settings.BISTAND_OIDC_ENABLED:  # the municipality's single sign-on (OpenID Connect), when configured

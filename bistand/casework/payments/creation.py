@@ -71,6 +71,22 @@ def recipient_account(person) -> str:
     return f"{clearing}-{account}" if clearing else account
 
 
+def new_payment(decision: Decision, amount: int, applicant, corrects: Payment | None = None) -> Payment:
+    """The (unsaved) payment of `decision`: what create_payments and the monthly run's bulk path store."""
+    return Payment(
+        key=payment_key(decision),
+        case_id=decision.case_id,
+        decision=decision,
+        month=decision.month,
+        need=decision.application.need if decision.application_id else LIVELIHOOD,
+        amount=amount,
+        pay_date=pay_date_for(decision.month, decision.decided_on),
+        recipient_name=applicant.full_name if applicant else "",
+        recipient_account=recipient_account(applicant) if applicant else "",
+        corrects=corrects,
+    )
+
+
 def create_payments(decision: Decision) -> list[Payment]:
     """The payments of `decision` (created now or earlier); [] when nothing is to be paid."""
     key = payment_key(decision)
@@ -90,18 +106,8 @@ def create_payments(decision: Decision) -> list[Payment]:
     )
     try:
         with transaction.atomic():
-            payment = Payment.objects.create(
-                key=key,
-                case=decision.case,
-                decision=decision,
-                month=decision.month,
-                need=decision.application.need if decision.application_id else LIVELIHOOD,
-                amount=amount,
-                pay_date=pay_date_for(decision.month, decision.decided_on),
-                recipient_name=applicant.full_name if applicant else "",
-                recipient_account=recipient_account(applicant) if applicant else "",
-                corrects=earlier_payment,
-            )
+            payment = new_payment(decision, amount, applicant, corrects=earlier_payment)
+            payment.save(force_insert=True)
     except IntegrityError:
         # Created by a concurrent call between our look-up and insert: the unique key kept it single.
         existing = Payment.objects.filter(key=key).first()

@@ -39,6 +39,7 @@ from bistand.casework.payment_models import (
     PaymentBatchLine,
     message_id_for,
 )
+from bistand.casework.payments import pain001
 from bistand.casework.payments.crashpoints import crash_point
 
 COLUMNS = [
@@ -55,6 +56,9 @@ COLUMNS = [
 ]
 SEPARATOR = ";"
 LOCK_NAME = "payment-export"
+CSV = "csv"
+PAIN_001 = "pain.001"
+FORMATS = {CSV: "csv", PAIN_001: "xml"}  # format -> file name extension
 FILE_MODE = 0o640  # the exporting account writes, the transport's group reads, nobody else
 
 
@@ -95,8 +99,13 @@ def unfinished_batches(pay_date: date | None = None):
     return qs.order_by("id")
 
 
-def export_payments(pay_date: date, out_dir: Path | str, staff=None) -> list[ExportResult]:
+def export_payments(
+    pay_date: date, out_dir: Path | str, staff=None, file_format: str = CSV
+) -> list[ExportResult]:
     """Finish any unfinished batch for `pay_date`, then export the payments still due in a new batch.
+
+    `file_format`: "csv" (the default) or "pain.001" (ISO 20022 pain.001.001.03) for the new batch; an
+    unfinished batch is always completed in the format it was made in.
 
     Returns one result per file handed over by this run; [] when there was nothing to do (also when a
     concurrent run handed the same batch over first).
@@ -108,7 +117,9 @@ def export_payments(pay_date: date, out_dir: Path | str, staff=None) -> list[Exp
         result = _finish(batch_id, out_dir, rewritten=True)
         if result is not None:
             results.append(result)
-    batch = _new_batch(pay_date, staff)
+    if file_format not in FORMATS:
+        raise ExportError(f"Okänt filformat ”{file_format}”. Välj csv eller pain.001.")
+    batch = _new_batch(pay_date, staff, file_format)
     if batch is not None:
         crash_point("after_batch")
         result = _finish(batch.pk, out_dir, rewritten=False)
@@ -125,15 +136,35 @@ def take_export_lock() -> None:
     ExportLock.objects.filter(name=LOCK_NAME).update(taken_at=timezone.now())
 
 
-def _new_batch(pay_date: date, staff) -> PaymentBatch | None:
+def _check_payers(payments: list[Payment]) -> None:
+    """A pain.001 file needs the account each municipality pays from; refuse before anything is stored."""
+    from bistand.organisation.models import Municipality
+
+    municipalities = Municipality.objects.filter(
+        pk__in={p.case.unit.district.municipality_id for p in payments}
+    )
+    try:
+        pain001.check_payers(municipalities)
+    except pain001.MissingPayerAccount as exc:
+        raise ExportError(
+            f"Kommunens konto (IBAN och BIC) saknas för {', '.join(exc.names)}. Fyll i det under Kommuner "
+            "i administrationen innan en pain.001-fil skrivs. Ingenting exporterades."
+        ) from None
+
+
+def _new_batch(pay_date: date, staff, file_format: str = CSV) -> PaymentBatch | None:
     try:
         with transaction.atomic():
             take_export_lock()
-            payments = list(payments_due(pay_date).order_by("pay_date", "id"))
+            payments = list(
+                payments_due(pay_date).select_related("case__unit__district").order_by("pay_date", "id")
+            )
             if not payments:
                 return None
-            batch = PaymentBatch.objects.create(pay_date=pay_date, created_by=staff)
-            batch.file_name = f"utbetalningar-{pay_date.isoformat()}-{batch.pk:05d}.csv"
+            if file_format == PAIN_001:
+                _check_payers(payments)
+            batch = PaymentBatch.objects.create(pay_date=pay_date, created_by=staff, file_format=file_format)
+            batch.file_name = f"utbetalningar-{pay_date.isoformat()}-{batch.pk:05d}.{FORMATS[file_format]}"
             batch.message_id = message_id_for(batch.pk, pay_date)
             batch.save(update_fields=["file_name", "message_id"])
             PaymentBatchLine.objects.bulk_create(
@@ -160,6 +191,21 @@ def _new_batch(pay_date: date, staff) -> PaymentBatch | None:
 
 def render_batch(batch: PaymentBatch) -> tuple[str, int, int]:
     """The file content of a batch (deterministic: only stored, immutable rows), line count, total."""
+    if batch.file_format == PAIN_001:
+        lines = list(
+            batch.lines.select_related("payment__case__unit__district__municipality").order_by("line_number")
+        )
+        try:
+            return pain001.render(batch, lines)
+        except pain001.MissingPayerAccount as exc:
+            raise ExportError(
+                f"Kommunens konto (IBAN och BIC) saknas för {', '.join(exc.names)}; filen "
+                f"{batch.file_name} kan inte skrivas. Fyll i kontot och kör exporten igen."
+            ) from None
+    return _render_csv(batch)
+
+
+def _render_csv(batch: PaymentBatch) -> tuple[str, int, int]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=SEPARATOR, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)

@@ -1,4 +1,4 @@
-"""`bistand export_payments --pay-date YYYY-MM-DD --out DIR`: write the bank file(s) for a pay date.
+"""`bistand export_payments --pay-date YYYY-MM-DD --out DIR [--format csv|pain.001]`: write the bank file(s) for a pay date.
 
 Safe to run again: payments already in a file are never exported again, and a run that was interrupted
 is completed with the same file and message identifier (docs/payment-export.md, docs/payments.md).
@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from bistand.casework.decisions.money import kr
 from bistand.casework.payments.bankdays import is_bank_day
 from bistand.casework.payments.export import (
+    CSV,
+    FORMATS,
     ExportError,
     export_payments,
     payments_without_account,
@@ -31,13 +33,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--pay-date", required=True, help="Utbetalningsdag, ÅÅÅÅ-MM-DD (en bankdag).")
         parser.add_argument("--out", required=True, help="Mapp där filen skrivs.")
+        parser.add_argument(
+            "--format",
+            default=CSV,
+            choices=sorted(FORMATS),
+            dest="file_format",
+            help="csv (standard) eller pain.001 (ISO 20022 pain.001.001.03, som svenska banker tar emot).",
+        )
 
-    def handle(self, *args, pay_date: str, out: str, **options):
+    def handle(self, *args, pay_date: str, out: str, file_format: str = CSV, **options):
         day = _date(pay_date)
         if not is_bank_day(day):
             raise CommandError(f"{day.isoformat()} är ingen bankdag. Välj en vardag som inte är helgdag.")
         try:
-            results = export_payments(day, out)
+            results = export_payments(day, out, file_format=file_format)
         except ExportError as exc:
             raise CommandError(str(exc)) from exc
         for result in results:
