@@ -9,12 +9,13 @@ rent cap for one person is 5 600 kr, so a rent of 5 000 kr is approved in full):
 """
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from bistand.rules import params
 from tests.browser.conftest import screenshot, serious_violations, sign_in
 from tests.casework.factories import luhn_check_digit
 
@@ -107,6 +108,9 @@ def test_a_partner_moving_in_raises_the_norm(intake):
     expect(page.get_by_text("Ändringen i hushållet är sparad.")).to_be_visible()
     expect(page.get_by_role("row", name=re.compile("Kim Nyman Medsökande"))).to_be_visible()
     screenshot(page, "intag-hushall")
+    next_month = (timezone.localdate().replace(day=1) + timedelta(days=32)).replace(day=1)
+    if params.norm_table(next_month.year) is None:  # e.g. in December, before next year's table is entered
+        pytest.skip(f"Riksnormen för {next_month.year} finns inte ännu; nästa månad kan inte beräknas")
     register_application(page, case_url)
     # The next month's household is a couple: 7 100 + 1 410 + 5 000 = 13 510 kr.
     expect(page.locator(".proposal")).to_contain_text(f"13{NBSP}510{NBSP}kr")
