@@ -168,3 +168,17 @@ def test_a_user_without_a_role_is_refused():
     response = get(client, "manadsrapport/")
     assert response.status_code == 403
     assert "saknar en roll" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_caseworkers_menu_item_for_the_follow_up_opens_a_page_she_may_see(client):
+    # The overview compares districts and is closed to caseworkers; their menu item leads to the monthly
+    # report of their own unit instead of to a refusal.
+    from bistand.organisation.models import Role
+    from tests.casework.factories import make_staff, make_unit
+
+    worker = make_staff(make_unit(), role=Role.CASEWORKER)
+    client.force_login(worker.user)
+    start = client.get("/").content.decode()
+    assert 'href="/statistik/manadsrapport/"' in start
+    assert client.get("/statistik/manadsrapport/").status_code == 200
