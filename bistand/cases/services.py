@@ -102,22 +102,7 @@ def build_request(application: Application) -> dict:
         request["household_size"] = household.dwelling_size
     item: DeclaredItem
     for item in application.items.all().order_by("id"):
-        entry: dict = {"kind": item.kind, "amount": item.amount}
-        if item.description:
-            entry["description"] = item.description
-        if item.category == DeclaredCategory.COST:
-            if item.accepted_in_full:
-                entry["accepted_in_full"] = True
-                entry["reason"] = item.judgement_reason
-            request["costs"].append(entry)
-        elif item.category == DeclaredCategory.EXTRA_NEED:
-            request["extra_needs"].append(entry)
-        else:
-            if item.member_id:
-                entry["member"] = str(item.member_id)
-            if item.year_to_date:
-                entry["year_to_date"] = item.year_to_date
-            request["incomes"].append(entry)
+        add_item(request, item)
     if application.carry_surplus:
         carried = previous_surplus(case, application.month)
         if carried is not None:
@@ -145,3 +130,23 @@ def calculate_application(application: Application, staff=None) -> Calculation:
 def parameter_version(result: dict) -> str:
     params = result.get("parameters", {})
     return str(params.get("version") or params.get("id") or params.get("year", ""))[:100]
+
+
+def add_item(request: dict, item: DeclaredItem) -> None:
+    """Put one declared item into a calculation request (shared with the monthly run's bulk path)."""
+    entry: dict = {"kind": item.kind, "amount": item.amount}
+    if item.description:
+        entry["description"] = item.description
+    if item.category == DeclaredCategory.COST:
+        if item.accepted_in_full:
+            entry["accepted_in_full"] = True
+            entry["reason"] = item.judgement_reason
+        request["costs"].append(entry)
+    elif item.category == DeclaredCategory.EXTRA_NEED:
+        request["extra_needs"].append(entry)
+    else:
+        if item.member_id:
+            entry["member"] = str(item.member_id)
+        if item.year_to_date:
+            entry["year_to_date"] = item.year_to_date
+        request["incomes"].append(entry)

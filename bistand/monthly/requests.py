@@ -15,8 +15,7 @@ from typing import NamedTuple
 from django.db.models import Q, Sum
 
 from bistand.cases.models import Application, DeclaredItem, Payment
-from bistand.cases.models.application import DeclaredCategory
-from bistand.cases.services import ADULT_ROLES, last_day_of_month, month_key, previous_surplus
+from bistand.cases.services import ADULT_ROLES, add_item, last_day_of_month, month_key, previous_surplus
 from bistand.people.models import HouseholdMember
 
 
@@ -142,29 +141,10 @@ def build_requests(applications: list[Application], month: date) -> dict[int, di
         if household.dwelling_size and household.dwelling_size > len(entries):
             request["household_size"] = household.dwelling_size
         for item in items.get(application.pk, []):
-            _add_item(request, item)
+            add_item(request, item)
         if application.carry_surplus:  # rare: the caseworker's choice; one look-up each
             carried = previous_surplus(case, month)
             if carried is not None:
                 request["carried_surplus"] = {"amount": carried[0], "from_month": month_key(carried[1])}
         requests[application.pk] = request
     return requests
-
-
-def _add_item(request: dict, item: DeclaredItem) -> None:
-    entry: dict = {"kind": item.kind, "amount": item.amount}
-    if item.description:
-        entry["description"] = item.description
-    if item.category == DeclaredCategory.COST:
-        if item.accepted_in_full:
-            entry["accepted_in_full"] = True
-            entry["reason"] = item.judgement_reason
-        request["costs"].append(entry)
-    elif item.category == DeclaredCategory.EXTRA_NEED:
-        request["extra_needs"].append(entry)
-    else:
-        if item.member_id:
-            entry["member"] = str(item.member_id)
-        if item.year_to_date:
-            entry["year_to_date"] = item.year_to_date
-        request["incomes"].append(entry)
