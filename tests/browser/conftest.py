@@ -7,6 +7,7 @@ Screenshots of the main pages go to test-artifacts/screenshots/ (gitignored).
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,8 +52,27 @@ def demo_city(django_db_setup, django_db_blocker):
         django_db_blocker.restore()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _request_threads_end_before_sharing_stops():
+    """Keeps the server's shared database connections shareable until every request thread has ended.
+
+    On SQLite the live server's request threads use the test's own in-memory connection. Chromium keeps
+    HTTP connections alive, so a request thread may still be waiting on one when the module's server
+    stops; it ends only when the browser closes, and then closes the shared connection from its own
+    thread. This fixture is set up first in every module, so it is torn down last, after the browser:
+    only then does it wait for those threads and make the connections unshareable again.
+    """
+    shared = []
+    yield shared
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=30)
+    for conn in shared:
+        conn.dec_thread_sharing()
+
+
 @pytest.fixture(scope="module")
-def site(demo_city):
+def site(demo_city, _request_threads_end_before_sharing_stops):
     """pytest-django's LiveServer for this module only.
 
     pytest-django's own `live_server` fixture makes every test that uses it transactional, which flushes
@@ -62,7 +82,9 @@ def site(demo_city):
     server._live_server_modified_settings.enable()
     yield server
     server._live_server_modified_settings.disable()
-    server.stop()
+    # LiveServer.stop() would end the connections' sharing at once; see the fixture above.
+    server.thread.terminate()
+    _request_threads_end_before_sharing_stops.extend(server.thread.connections_override.values())
 
 
 @pytest.fixture(scope="module")
