@@ -22,8 +22,9 @@ Definitions (each DECIDED here unless a source is named; see docs/socialstyrelse
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Exists, Min, OuterRef, Q, Sum
 from django.utils import timezone
@@ -70,12 +71,24 @@ def open_cases_query(day: date, unit_ids):
 
 
 def _staff(unit_ids, tallies) -> None:
+    """Each caseworker's employment rate, split equally between the units they work in.
+
+    So the units' full-time equivalents add up to the district's and the city's (a caseworker at 100 %
+    in two units is 0.5 in each, 1.0 in the district); the head count of a district counts the person once.
+    """
     through = Unit.staff.through
-    rows = through.objects.filter(unit_id__in=unit_ids, staffmember__role__in=CASEWORKER_ROLES).values_list(
-        "unit_id", "staffmember_id", "staffmember__employment_rate"
+    rows = list(
+        through.objects.filter(unit_id__in=unit_ids, staffmember__role__in=CASEWORKER_ROLES).values_list(
+            "unit_id", "staffmember_id", "staffmember__employment_rate"
+        )
+    )
+    units_of = Counter(
+        through.objects.filter(staffmember_id__in={staff_id for _, staff_id, _ in rows}).values_list(
+            "staffmember_id", flat=True
+        )
     )
     for unit_id, staff_id, rate in rows:
-        tallies[unit_id].staff[staff_id] = rate
+        tallies[unit_id].staff[staff_id] = Decimal(rate) / units_of[staff_id]
 
 
 def _payments(month: Month, unit_ids, tallies) -> None:
