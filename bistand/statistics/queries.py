@@ -3,7 +3,9 @@
 Definitions (each DECIDED here unless a source is named; see docs/socialstyrelsen-delivery.md §Definitions):
 
 * Caseworkers of a unit: staff with the role caseworker or senior caseworker attached to the unit.
-  Staff membership is not dated in the data model, so past months use today's staffing.
+  Staff membership is not dated in the data model, so past months use today's staffing. A caseworker
+  attached to several units counts as a head in each and once in their district and the city; their
+  employment rate (full-time equivalents) is split equally between the units, so units add up.
 * Households granted: households whose payments *for* the month (Payment.month) sum to more than 0 kr —
   the same "month with assistance" as bistand.statistics.durations, so the dashboards' duration shares
   and this count rest on one definition. Cost is the sum of all payments for the month, corrections
