@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from bistand import rules
 from bistand.cases.models import Application, Case, CaseStatus
@@ -44,9 +44,10 @@ class CaseRow:
 @dataclass
 class WorkerLoad:
     staff: StaffMember
-    open_cases: int
+    open_cases: int  # protected cases included (see open_case_counts)
     to_decide: int
     cap: int | None
+    protected: int = 0  # … of which with protected personal data
 
     @property
     def over_cap(self) -> bool:
@@ -138,19 +139,41 @@ def caseworker_start(staff: StaffMember, today: date) -> dict:
         "direct_count": sum(1 for _, app in to_decide if app.action == "decide"),
         "cannot_decide_count": sum(1 for _, app in to_decide if app.action in ("barrier", "refer")),
         "caseload": len(rows),
+        "protected_count": open_case_counts(staff.units.all(), caseworker=staff)[1].get(staff.pk, 0),
         "cap": caseload_cap(municipality, today),
     }
 
 
-def unit_start(manager: StaffMember, today: date) -> dict:
-    """A unit manager's view: caseload and pending decisions per worker, and cases with nobody responsible."""
-    cases = access.visible_cases(manager).filter(status=CaseStatus.OPEN)
-    open_by_worker = Counter(cases.values_list("caseworker_id", flat=True))
+def open_case_counts(units, caseworker: StaffMember | None = None) -> tuple[Counter, Counter, Counter]:
+    """The one count of a caseload: open cases per responsible caseworker in these units.
+
+    Cases with protected personal data are counted like every other case (a caseworker's start page
+    counts her own protected cases, so her manager's page must too); they are counted, never named.
+    Returns (open cases, of which protected, received applications) per caseworker id (None: nobody).
+    """
+    cases = Case.objects.filter(unit__in=units, status=CaseStatus.OPEN)
+    if caseworker is not None:
+        cases = cases.filter(caseworker=caseworker)
+    protected = HouseholdMember.objects.filter(household=OuterRef("household")).exclude(
+        person__protected_identity=""
+    )
+    rows = cases.annotate(_protected=Exists(protected)).values_list("caseworker_id", "_protected")
+    open_by_worker, protected_by_worker = Counter(), Counter()
+    for worker_id, is_protected in rows:
+        open_by_worker[worker_id] += 1
+        protected_by_worker[worker_id] += bool(is_protected)
     pending = Counter(
         Application.objects.filter(case__in=cases, status=ApplicationStatus.RECEIVED).values_list(
             "case__caseworker_id", flat=True
         )
     )
+    return open_by_worker, protected_by_worker, pending
+
+
+def unit_start(manager: StaffMember, today: date) -> dict:
+    """A unit manager's view: caseload and pending decisions per worker, and cases with nobody responsible."""
+    cases = access.visible_cases(manager).filter(status=CaseStatus.OPEN)
+    open_by_worker, protected_by_worker, pending = open_case_counts(manager.units.all())
     workers = (
         StaffMember.objects.filter(
             units__in=manager.units.all(), role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER]
@@ -160,7 +183,12 @@ def unit_start(manager: StaffMember, today: date) -> dict:
     )
     municipality = manager.units.first().district.municipality if manager.units.exists() else None
     cap = caseload_cap(municipality, today)
-    loads = [WorkerLoad(w, open_by_worker.get(w.pk, 0), pending.get(w.pk, 0), cap) for w in workers]
+    loads = [
+        WorkerLoad(
+            w, open_by_worker.get(w.pk, 0), pending.get(w.pk, 0), cap, protected_by_worker.get(w.pk, 0)
+        )
+        for w in workers
+    ]
     loads.sort(key=lambda load: (-load.open_cases, load.staff.full_name))
     unassigned = case_rows(cases.filter(caseworker__isnull=True), manager, today, with_changes=False)
     return {
@@ -169,5 +197,6 @@ def unit_start(manager: StaffMember, today: date) -> dict:
         "unassigned": unassigned,
         "handed_to_me": handed_to(manager, today),
         "total_open": sum(open_by_worker.values()),
+        "total_protected": sum(protected_by_worker.values()),
         "total_pending": sum(pending.values()),
     }

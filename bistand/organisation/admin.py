@@ -99,7 +99,14 @@ class UserAdmin(NotOwnRecordAdmin, DjangoUserAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None and not request.user.is_superuser:
             return ((None, {"fields": ("username", "first_name", "last_name", "email")}),)
-        return super().get_fieldsets(request, obj)
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        # The password field links to a form the administrator may not use (user_change_password).
+        return tuple(
+            (name, {**options, "fields": tuple(f for f in options["fields"] if f != "password")})
+            for name, options in fieldsets
+        )
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None and not request.user.is_superuser:

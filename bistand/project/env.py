@@ -20,6 +20,9 @@ MIN_SECRET_KEY_UNIQUE = 5
 # The statistics exports' HMAC key (bistand.statistics.privacy): at least 32 bytes.
 PSEUDONYM_KEY_ENV = "BISTAND_PSEUDONYM_KEY"
 MIN_PSEUDONYM_KEY_BYTES = 32
+# Used only when DEBUG is on and the environment has no key, so the demo's household extract works.
+# Production refuses it like the development secret key.
+DEVELOPMENT_PSEUDONYM_KEY = "dev-only-pseudonym-key-not-secret-0123456789"
 
 KEY_HINT = "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(64))'"
 
@@ -98,7 +101,9 @@ def production_problems(
     elif "*" in allowed_hosts:
         problems.append("BISTAND_ALLOWED_HOSTS contains '*'; name the service's host names instead.")
     pseudonym_key = environ.get(PSEUDONYM_KEY_ENV, "").encode("utf-8")
-    if len(pseudonym_key) < MIN_PSEUDONYM_KEY_BYTES:
+    if pseudonym_key == DEVELOPMENT_PSEUDONYM_KEY.encode("utf-8"):
+        problems.append(f"{PSEUDONYM_KEY_ENV} is the public development key; {KEY_HINT}.")
+    elif len(pseudonym_key) < MIN_PSEUDONYM_KEY_BYTES:
         state = "is not set" if not pseudonym_key else f"is shorter than {MIN_PSEUDONYM_KEY_BYTES} bytes"
         problems.append(
             f"{PSEUDONYM_KEY_ENV} {state}; the statistics exports pseudonymise with it "

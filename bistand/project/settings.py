@@ -28,6 +28,9 @@ SECRET_KEY = ENV.text("BISTAND_SECRET_KEY") or (_env.DEVELOPMENT_SECRET_KEY if D
 ALLOWED_HOSTS = ENV.names("BISTAND_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 if DEBUG:
     _env.refuse_debug_on_public_hosts(ALLOWED_HOSTS)
+    # The statistics exports read their pseudonym key from the environment (bistand.statistics.privacy);
+    # the demo gets a public development key so its household extract works. Production has its own.
+    os.environ.setdefault(_env.PSEUDONYM_KEY_ENV, _env.DEVELOPMENT_PSEUDONYM_KEY)
 else:
     _env.refuse_unless_production_ready(
         secret_key=SECRET_KEY, allowed_hosts=ALLOWED_HOSTS, environ=os.environ

@@ -3,7 +3,9 @@
 Definitions (each DECIDED here unless a source is named; see docs/socialstyrelsen-delivery.md §Definitions):
 
 * Caseworkers of a unit: staff with the role caseworker or senior caseworker attached to the unit.
-  Staff membership is not dated in the data model, so past months use today's staffing.
+  Staff membership is not dated in the data model, so past months use today's staffing. A caseworker
+  attached to several units counts as a head in each and once in their district and the city; their
+  employment rate (full-time equivalents) is split equally between the units, so units add up.
 * Households granted: households whose payments *for* the month (Payment.month) sum to more than 0 kr —
   the same "month with assistance" as bistand.statistics.durations, so the dashboards' duration shares
   and this count rest on one definition. Cost is the sum of all payments for the month, corrections
@@ -22,8 +24,9 @@ Definitions (each DECIDED here unless a source is named; see docs/socialstyrelse
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Exists, Min, OuterRef, Q, Sum
 from django.utils import timezone
@@ -70,12 +73,24 @@ def open_cases_query(day: date, unit_ids):
 
 
 def _staff(unit_ids, tallies) -> None:
+    """Each caseworker's employment rate, split equally between the units they work in.
+
+    So the units' full-time equivalents add up to the district's and the city's (a caseworker at 100 %
+    in two units is 0.5 in each, 1.0 in the district); the head count of a district counts the person once.
+    """
     through = Unit.staff.through
-    rows = through.objects.filter(unit_id__in=unit_ids, staffmember__role__in=CASEWORKER_ROLES).values_list(
-        "unit_id", "staffmember_id", "staffmember__employment_rate"
+    rows = list(
+        through.objects.filter(unit_id__in=unit_ids, staffmember__role__in=CASEWORKER_ROLES).values_list(
+            "unit_id", "staffmember_id", "staffmember__employment_rate"
+        )
+    )
+    units_of = Counter(
+        through.objects.filter(staffmember_id__in={staff_id for _, staff_id, _ in rows}).values_list(
+            "staffmember_id", flat=True
+        )
     )
     for unit_id, staff_id, rate in rows:
-        tallies[unit_id].staff[staff_id] = rate
+        tallies[unit_id].staff[staff_id] = Decimal(rate) / units_of[staff_id]
 
 
 def _payments(month: Month, unit_ids, tallies) -> None:

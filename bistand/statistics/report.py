@@ -31,7 +31,8 @@ from bistand.statistics.periods import Month
 class Tally:
     """Raw material of one month for one unit (or merged: a district, the city)."""
 
-    staff: dict[int, Decimal] = field(default_factory=dict)  # caseworker id -> employment rate (%)
+    # caseworker id -> employment rate (%) in this unit: split equally between a worker's units
+    staff: dict[int, Decimal] = field(default_factory=dict)
     households_paid: set[int] = field(default_factory=set)  # households with payments > 0 kr
     persons_paid: set[int] = field(default_factory=set)  # persons in those households
     cost: int = 0  # kronor paid for the month (corrections included)
@@ -71,6 +72,11 @@ class Tally:
                 value = mine | theirs
             elif isinstance(mine, Counter):
                 value = mine + theirs
+            elif f.name == "staff":  # shares of one person's employment rate add up across units
+                value = {
+                    k: mine.get(k, Decimal(0)) + theirs.get(k, Decimal(0))
+                    for k in mine.keys() | theirs.keys()
+                }
             elif isinstance(mine, dict) and f.name == "enrolled":
                 value = {k: mine.get(k, set()) | theirs.get(k, set()) for k in mine.keys() | theirs.keys()}
             elif isinstance(mine, dict):

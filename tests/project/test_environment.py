@@ -119,3 +119,20 @@ def test_flags_and_numbers_are_parsed_strictly():
     with pytest.raises(env.EnvironmentProblem, match="at least 60"):
         values.integer("D", 0, minimum=60)
     assert values.names("E") == ["a.se", "b.se"]
+
+
+def test_the_demo_has_a_pseudonym_key_and_production_refuses_it(tmp_path):
+    # In development the household extract works without setting anything (make run, the demo) …
+    code = "from bistand.statistics import privacy; print(len(privacy.load_pseudonym_key()))"
+    result = run_python(f"import django; django.setup(); {code}", tmp_path, BISTAND_DEBUG="1")
+    assert result.stdout.split() == [str(len(env.DEVELOPMENT_PSEUDONYM_KEY))], result.stderr
+    # … and a key of one's own is kept.
+    variables = {"BISTAND_DEBUG": "1", "BISTAND_PSEUDONYM_KEY": PSEUDONYM_KEY}
+    result = run_python(f"import django; django.setup(); {code}", tmp_path, **variables)
+    assert result.stdout.split() == ["40"], result.stderr
+    problems = env.production_problems(
+        secret_key=GOOD_KEY,
+        allowed_hosts=["a.se"],
+        environ={"BISTAND_PSEUDONYM_KEY": env.DEVELOPMENT_PSEUDONYM_KEY},
+    )
+    assert len(problems) == 1 and "public development key" in problems[0]

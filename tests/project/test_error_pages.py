@@ -97,3 +97,21 @@ def test_every_configured_log_handler_masks_personal_data():
         ours = [h for h in logging.getLogger(name).handlers if h.get_name() == "console"]
         assert ours, name
         assert all(any(isinstance(f, MaskPersonalData) for f in h.filters) for h in ours)
+
+
+@pytest.mark.django_db
+def test_a_refusal_gives_the_swedish_403_with_its_reason_and_nothing_more():
+    from django.contrib.auth.models import User
+
+    from bistand.organisation.models import Role, StaffMember
+
+    user = User.objects.create_user("handlaggare-403", password="x" * 16)
+    StaffMember.objects.create(user=user, role=Role.CASEWORKER)
+    client = Client()
+    client.force_login(user)
+    response = client.get("/statistik/jamforelse/")  # comparing districts is not a caseworker's page
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "Du har inte behörighet" in text and 'lang="sv"' in text
+    assert "PermissionDenied" not in text and "statistics_view" not in text
+    assert_reveals_nothing(text)

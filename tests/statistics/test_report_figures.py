@@ -338,3 +338,24 @@ def test_not_met_this_month_agrees_with_the_start_pages_continuity_rule(city):
     flagged = not_met_case_ids(Case.objects.filter(unit=a1))
     assert flagged == {by_other.pk, by_phone.pk, taken_over.pk}
     assert unit_row.not_met == len(flagged) == 3
+
+
+def test_full_time_equivalents_of_the_units_add_up_to_the_districts(city):
+    a1, a2, b1 = city
+    shared = make_staff(a1, first_name="Delad")
+    shared.units.add(a2)
+    shared.employment_rate = Decimal("90")
+    shared.save()
+    make_staff(a1, first_name="Hel")  # 100 % in A1 only
+    make_staff(b1, first_name="Beta")  # 100 % in B1
+
+    r = rows(build_monthly_report(JUNE))
+    # The shared worker's 90 % is split between A1 and A2: 45 % in each.
+    # A1: 0.45 + 1.00 = 1.45; A2: 0.45; Alfa: 1.45 + 0.45 = 1.90 (= 0.90 + 1.00); city: 1.90 + 1.00 = 2.90
+    assert r["Enhet A1"].full_time_equivalents == Decimal("1.45")
+    assert r["Enhet A2"].full_time_equivalents == Decimal("0.45")
+    assert r["Alfa"].full_time_equivalents == Decimal("1.90")
+    assert r["Testby"].full_time_equivalents == Decimal("2.90")
+    # Heads: the shared worker is a caseworker of both units, and one person in Alfa (2, not 3).
+    assert (r["Enhet A1"].caseworkers, r["Enhet A2"].caseworkers, r["Alfa"].caseworkers) == (2, 1, 2)
+    assert r["Testby"].caseworkers == 3

@@ -35,7 +35,8 @@ def overview(request):
     trend = trends.cost_and_households(request.month, 36, city)
     names = list(trend.districts)
     rows = []
-    for i, month in enumerate(trend.months):
+    start = first_month_with_data(trend)
+    for i, month in enumerate(trend.months[start:], start):
         values = {name: trend.districts[name][i][1] for name in names} | {CITY: trend.city[i][1]}
         households = suppressed_column(values, [[*names, CITY]])
         costs = {name: trend.districts[name][i][0] for name in names} | {CITY: trend.city[i][0]}
@@ -46,8 +47,9 @@ def overview(request):
             for key in costs
         }
         rows.append({"month": month, "households": households, "cost": cost_cells})
-    labels = [m.short_label for m in trend.months]
-    period = f"{trend.months[0].label}–{trend.months[-1].label}"
+    shown = trend.months[start:]
+    labels = [m.short_label for m in shown]
+    period = f"{shown[0].label}–{shown[-1].label}"
     last = rows[-1]
     cost_chart = charts.line_chart(
         "chart-cost",
@@ -83,6 +85,18 @@ def overview(request):
             "legend": LEGEND,
         },
         "statistics:overview",
+    )
+
+
+def first_month_with_data(trend: trends.Trend) -> int:
+    """The index of the first month with any payment in the city: the charts and the table start there.
+
+    Months before the first payment are not months of zero assistance but months without records (the
+    system or the city's history began later); drawn as 0 they would look like a fall. The report month
+    itself is always shown.
+    """
+    return next(
+        (i for i, (cost, households) in enumerate(trend.city) if cost or households), len(trend.city) - 1
     )
 
 

@@ -68,12 +68,7 @@ def extract_csv(request):
     try:
         secret = privacy.load_pseudonym_key()
     except ValueError:
-        return render(
-            request,
-            "statistics/extract_unavailable.html",
-            {"variable": privacy.PSEUDONYM_KEY_ENV},
-            status=503,
-        )
+        return render(request, "statistics/extract_unavailable.html", status=503)
     case_ids: set[int] = set()
     text = extract_text(request.month, municipality(), request.stats.staff, secret, case_ids)
     _log(request, f"Underlag per hushåll {request.month} ({text.count(chr(10)) - 1} hushåll)", case_ids)
