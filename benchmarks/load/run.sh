@@ -2,7 +2,7 @@
 # Load test of Bistånd as a big city runs it: PostgreSQL, a multi-process WSGI server, 50 staff clicking.
 #
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bistand_load benchmarks/load/run.sh \
-#       [--households 20000] [--users 50] [--duration 3m] [--port 8099] [--no-build]
+#       [--households 20000] [--users 50] [--duration 3m] [--port 8099] [--no-build] [--no-automation]
 #
 #   DATABASE_URL  the PostgreSQL database to build the city in and to serve (required; it is emptied
 #                 by the build unless --no-build is given)
@@ -11,9 +11,12 @@
 #   --duration    how long the clicking goes on, in locust's notation: 90s, 3m, 1h (default 3m)
 #   --port        the server's port on 127.0.0.1 (default 8099, or LOAD_PORT)
 #   --no-build    reuse the city the database already holds (it is still migrated)
+#   --no-automation  build the city without the automated decision function's demo month (its income
+#                 fetches and assessments take most of an hour at 20 000 households on two busy cores);
+#                 the month's applications then all wait in the caseworkers' queues (the heavier case)
 #
-# 1. migrates the database and builds the demo city at N households (about half an hour at 20 000 on
-#    two cores),
+# 1. migrates the database and builds the demo city at N households (at 20 000 on two busy cores about
+#    15 minutes with --no-automation, over an hour without it),
 # 2. starts gunicorn with the production settings (bistand/project/gunicorn_conf.py: 2 workers × 4
 #    threads, persistent connections) behind a simulated TLS proxy (every request carries
 #    X-Forwarded-Proto: https, and the server trusts it as behind a real proxy),
@@ -25,7 +28,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-.venv/bin}
-HOUSEHOLDS=20000 USERS=50 DURATION=3m BUILD=1 PORT=${LOAD_PORT:-8099}
+HOUSEHOLDS=20000 USERS=50 DURATION=3m BUILD=1 AUTOMATION=1 PORT=${LOAD_PORT:-8099}
 while [ $# -gt 0 ]; do
   case "$1" in
     --households) HOUSEHOLDS=$2; shift 2 ;;
@@ -33,7 +36,8 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --no-automation) AUTOMATION=0; shift ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -46,7 +50,16 @@ trap 'if [ -n "${SERVER:-}" ]; then kill "$SERVER" 2>/dev/null || true; wait "$S
 BISTAND_DEBUG=1 "$BIN/bistand" migrate --noinput -v0
 if [ "$BUILD" = 1 ]; then
   echo "Building the demo city with $HOUSEHOLDS households …"
-  BISTAND_DEBUG=1 "$BIN/bistand" build_demo --households "$HOUSEHOLDS" --flush >"$OUT/build.log"
+  BISTAND_DEBUG=1 HOUSEHOLDS=$HOUSEHOLDS AUTOMATION=$AUTOMATION "$BIN/python" - >"$OUT/build.log" <<'PY'
+import os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bistand.project.settings")
+django.setup()
+from django.core.management import call_command
+import bistand.demo.hooks as hooks
+if os.environ["AUTOMATION"] == "0":
+    hooks.EXTENSIONS = tuple(name for name in hooks.EXTENSIONS if name != "bistand.automation.demo")
+call_command("build_demo", households=int(os.environ["HOUSEHOLDS"]), flush=True)
+PY
 fi
 BISTAND_DEBUG=1 "$BIN/python" - >"$OUT/users.txt" <<'PY'
 import os, django
