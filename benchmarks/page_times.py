@@ -27,6 +27,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bistand.project.settings")
 # Development settings: the test client's host "testserver" and no production keys needed. Query capture
 # works the same either way; the figures are server time inside Django, not the network.
 os.environ.setdefault("BISTAND_DEBUG", "1")
+os.environ.setdefault("BISTAND_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")  # the test client's host
+os.environ.setdefault("BISTAND_LOG_LEVEL", "WARNING")  # not a sign-in line per user between the figures
 
 import django  # noqa: E402
 

@@ -68,7 +68,7 @@ class Caseworker(Staff):
     role = "caseworker"
 
     @task(5)
-    def start(self) -> None:
+    def open_start_page(self) -> None:  # not `start`: that is locust's own User.start
         self.start_page()
 
     @task(4)
@@ -96,7 +96,7 @@ class UnitManager(Staff):
     role = "manager"
 
     @task(4)
-    def start(self) -> None:
+    def open_start_page(self) -> None:  # not `start`: that is locust's own User.start
         self.start_page()
 
     @task(2)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from bistand.cases.models import Case, CaseAssignment
 from bistand.casework.access import CASE_ROLES, visible_cases
@@ -175,6 +176,22 @@ def assignable_staff(case: Case):
         .select_related("user")
         .order_by("user__first_name", "user__last_name")
     )
+
+
+def assignable_staff_by_unit(unit_ids) -> dict[int, list[StaffMember]]:
+    """unit id -> who can hold its cases (as `assignable_staff`), for a whole list of cases in one query."""
+    found: dict[int, list[StaffMember]] = {}
+    if not unit_ids:
+        return found
+    staff = (
+        StaffMember.objects.filter(units__in=unit_ids, role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER])
+        .select_related("user")
+        .annotate(for_unit=F("units"))
+        .order_by("user__first_name", "user__last_name")
+    )
+    for member in staff:
+        found.setdefault(member.for_unit, []).append(member)
+    return found
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from bistand.cases.models.case import with_applicants
 from bistand.casework import access
 from bistand.casework.access import staff_required
 from bistand.casework.applications import Actor
@@ -43,15 +44,15 @@ def intake(request):
             cases=[h.case.pk for h in hits],
         )
     unassigned = list(
-        access.visible_cases(staff)
-        .filter(caseworker__isnull=True, status="open")
+        with_applicants(access.visible_cases(staff).filter(caseworker__isnull=True, status="open"))
         .select_related("unit")
         .order_by("opened_on", "number")
     )
     if unassigned:
         access.log_list(request, staff, "Nya ärenden att fördela", [c.pk for c in unassigned])
+    by_unit = services.assignable_staff_by_unit({case.unit_id for case in unassigned})
     rows = [
-        (case, AssignForm(staff=services.assignable_staff(case), prefix=f"c{case.pk}")) for case in unassigned
+        (case, AssignForm(staff=by_unit.get(case.unit_id, []), prefix=f"c{case.pk}")) for case in unassigned
     ]
     context = {
         "form": form,

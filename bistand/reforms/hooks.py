@@ -35,7 +35,9 @@ def _assisted_months(person_ids, month) -> dict[int, set[str]]:
         )
     )
     since = rules.add_months(month, -HISTORY_MONTHS)
-    totals: dict[tuple[int, object], int] = {}
+    # household id -> {month: total paid}: each membership then looks at its own household's months only
+    # (not at every household's, which grew with the square of the caseload).
+    totals: dict[int, dict] = {}
     for household_id, paid_month, total in (
         Payment.objects.filter(
             case__household_id__in={m[1] for m in memberships}, month__lt=month, month__gte=since
@@ -43,11 +45,12 @@ def _assisted_months(person_ids, month) -> dict[int, set[str]]:
         .values_list("case__household_id", "month")
         .annotate(total=Sum("amount"))
     ):
-        totals[(household_id, paid_month)] = totals.get((household_id, paid_month), 0) + total
+        months_paid = totals.setdefault(household_id, {})
+        months_paid[paid_month] = months_paid.get(paid_month, 0) + total
     per_person: dict[int, dict] = {}
     for person_id, household_id, valid_from, valid_to in memberships:
-        for (h, paid_month), total in totals.items():
-            if h != household_id or (valid_to is not None and paid_month > valid_to):
+        for paid_month, total in totals.get(household_id, {}).items():
+            if valid_to is not None and paid_month > valid_to:
                 continue
             if last_day_of_month(paid_month) >= valid_from:
                 months = per_person.setdefault(person_id, {})

@@ -86,16 +86,15 @@ def queue_check(applications) -> dict[int, list]:
             person_id__in={m.person_id for m in memberships}, month__in=set(months.values())
         ).values_list("person_id", "month")
     )
+    by_household: dict[int, list] = {}  # in the query's order, so the messages keep their order
+    for m in memberships:
+        by_household.setdefault(m.household_id, []).append(m)
     found: dict[int, list] = {}
     for application in applications:
         month = months[application.pk]
         seen: dict[int, Person] = {}
-        for m in memberships:
-            if (
-                m.household_id == application.case.household_id
-                and m.valid_from <= last_of_month(month)
-                and (m.valid_to is None or m.valid_to >= month)
-            ):
+        for m in by_household.get(application.case.household_id, ()):
+            if m.valid_from <= last_of_month(month) and (m.valid_to is None or m.valid_to >= month):
                 seen.setdefault(m.person_id, m.person)
         url = reverse("selfsupport:barriers", args=[application.case_id]) + f"?manad={month:%Y-%m}"
         missing = [p for pid, p in seen.items() if (pid, month) not in registered]

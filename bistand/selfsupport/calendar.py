@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from babel.dates import format_date
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ from bistand.casework import access
 from bistand.casework.decisions.legal import committee_name
 from bistand.casework.decisions.money import long_date
 from bistand.casework.letters.context import address_lines, household_is_protected
+from bistand.people.models import HouseholdMember
 from bistand.selfsupport.models import Meeting, MeetingMode, MeetingStatus
 
 WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
@@ -46,12 +48,17 @@ def parse_week(value: str | None, default: date) -> date:
 def week_of(staff, monday: date, today: date) -> list[Day]:
     start = timezone.make_aware(datetime.combine(monday, time.min))
     end = start + timedelta(days=7)
+    # Each meeting names its household's applicant (Case.applicant): read for the whole week at once.
+    applicants = HouseholdMember.objects.filter(role="applicant").select_related("person").order_by("pk")
     meetings = (
         Meeting.objects.filter(staff=staff, starts_at__gte=start, starts_at__lt=end)
         .filter(case__in=access.visible_cases(staff))
         .exclude(status=MeetingStatus.CANCELLED)
         .select_related("case__household")
-        .prefetch_related("case__household__memberships__person")
+        .prefetch_related(
+            "case__household__memberships__person",
+            Prefetch("case__household__memberships", queryset=applicants, to_attr="applicant_memberships"),
+        )
         .order_by("starts_at", "id")
         .distinct()
     )

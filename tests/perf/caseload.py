@@ -37,8 +37,9 @@ from tests.casework.factories import (
 THIS_MONTH, LAST_MONTH = date(2026, 12, 1), date(2026, 11, 1)
 
 
-def caseload(size: int, unit=None, worker=None):
-    """`size` open cases for one caseworker in one unit; returns (unit, worker, manager)."""
+def caseload(size: int, unit=None, worker=None, unassigned: int = 0):
+    """`size` open cases for one caseworker in one unit, and `unassigned` open cases nobody holds yet (the
+    unit's work queue); returns (unit, worker, manager)."""
     unit = unit or make_unit()
     worker = worker or make_staff(unit, role=Role.CASEWORKER)
     manager = make_staff(unit, role=Role.UNIT_MANAGER, first_name="Eva", last_name="Chef")
@@ -58,6 +59,13 @@ def caseload(size: int, unit=None, worker=None):
             items = [("cost", "rent", 5_400), ("cost", "electricity", 300)]
         make_application(case, month=THIS_MONTH, items=items)
         _path_to_self_support(case, applicant, worker, i)
+    for i in range(unassigned):
+        applicant = make_person(first_name=f"Ny{i}")
+        household = make_household(
+            unit.district, [(applicant, MemberRole.APPLICANT)], valid_from=date(2026, 11, 1)
+        )
+        case = make_case(household, unit, number=f"EB-{unit.pk}-N{i + 1:04d}")
+        make_application(case, month=THIS_MONTH, items=[("cost", "rent", 4_800)])
     return unit, worker, manager
 
 

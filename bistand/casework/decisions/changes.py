@@ -97,18 +97,16 @@ def _members_many(applications: list[Application]) -> dict[int, Members]:
     Same validity rule as Household.members_on (valid_from <= day <= valid_to, open end), one query for all.
     """
     household_ids = {a.case.household_id for a in applications}
-    memberships = list(
-        HouseholdMember.objects.filter(household_id__in=household_ids).select_related("person")
-    )
+    by_household: dict[int, list[HouseholdMember]] = {}
+    for m in HouseholdMember.objects.filter(household_id__in=household_ids).select_related("person"):
+        by_household.setdefault(m.household_id, []).append(m)
     result: dict[int, Members] = {}
     for application in applications:
         day = last_day_of_month(application.month)
         result[application.pk] = {
             m.person_id: (m.role, m.person.full_name)
-            for m in memberships
-            if m.household_id == application.case.household_id
-            and m.valid_from <= day
-            and (m.valid_to is None or m.valid_to >= day)
+            for m in by_household.get(application.case.household_id, ())
+            if m.valid_from <= day and (m.valid_to is None or m.valid_to >= day)
         }
     return result
 

@@ -1,5 +1,6 @@
 """The start page: "Mina ärenden" for caseworkers, the unit's overview for unit managers."""
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -7,6 +8,9 @@ from bistand.casework import access, extensions, worklist
 from bistand.casework.protection_models import ProtectionChange, ProtectionStatus
 from bistand.casework.views.common import render_panels, staff_required
 from bistand.organisation.models import Role
+
+QUEUE_PAGE_SIZE = 50  # applications to decide, oldest first
+HOUSEHOLDS_PAGE_SIZE = 100  # "Alla mina hushåll", by case number
 
 
 @staff_required
@@ -32,7 +36,17 @@ def start(request):
         staff.role == Role.SENIOR_CASEWORKER
     ):  # also follows the units' caseloads (and decides above delegation)
         context["loads"] = worklist.unit_start(staff, today)["loads"]
-    listed += [row.case.pk for row in context["rows"]]
+    # A caseload of hundreds of households would make a page of hundreds of kilobytes: the queue and the
+    # list of households are shown a page at a time (the counts above them still cover everything).
+    context["queue_page"] = Paginator(context["to_decide"], QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("besluta")
+    )
+    context["rows_page"] = Paginator(context["rows"], HOUSEHOLDS_PAGE_SIZE).get_page(
+        request.GET.get("hushall")
+    )
+    listed += [row.case.pk for row, _ in context["queue_page"]]
+    listed += [row.case.pk for row, _ in context["handed_to_me"]]
+    listed += [row.case.pk for row in context["rows_page"]]
     _log_list(request, staff, "Startsidan: mina ärenden och arbetskön", listed)
     return render(request, "casework/start.html", {**context, "panels": panels, "today": today})
 
