@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from bistand.demo import current, identities, records
+from bistand.demo import current, eservice, identities, records
 from bistand.demo.barriers import BarrierAllocator
 from bistand.demo.caseload import CasePlan, assign_caseworkers, fill_demo_unit, make_cases
 from bistand.demo.dates import month_index, month_start
@@ -109,6 +109,7 @@ def build_plan(
     economy = Economy(plan.rng("economy"))
     _amounts(plan, economy)
     current.prepare(plan)
+    eservice.hold_back(plan)  # two couples yet to apply this month, for the e-service
     progress("Skapar beslut och utbetalningar …")
     decide_history(plan)
     current.calculate(plan)

@@ -18,6 +18,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from bistand import rules
 from bistand.cases.models import Application, DeclaredItem
@@ -204,7 +205,7 @@ def start_application(
 ) -> ResidentApplication:
     """A new draft. A recurring application starts with last month's items; others with `items` or none."""
     if kind not in ApplicationKind.values:
-        raise NotAllowed("Okänd typ av ansökan.")
+        raise NotAllowed(gettext_noop("Okänd typ av ansökan."))
     existing = (
         open_applications(case).filter(month=month).exclude(kind=ApplicationKind.EXTRA_NEED).first()
         if kind != ApplicationKind.EXTRA_NEED
@@ -213,7 +214,7 @@ def start_application(
     if existing is not None:
         return existing
     if kind != ApplicationKind.EXTRA_NEED and duplicate_problem(case.pk, month, LIVELIHOOD) is not None:
-        raise NotAllowed("Det finns redan en ansökan för den här månaden.")
+        raise NotAllowed(gettext_noop("Det finns redan en ansökan för den här månaden."))
     if items is None:
         previous = previous_application(case, month) if kind == ApplicationKind.RECURRING else None
         items = items_from_application(previous) if previous is not None else []
@@ -231,8 +232,10 @@ def start_application(
 def _editable(draft: ResidentApplication) -> None:
     if draft.status != ResidentApplicationStatus.DRAFT:
         raise NotAllowed(
-            "Ansökan är redan underskriven och kan inte ändras. Vill du ändra något, ta tillbaka din "
-            "underskrift först."
+            gettext_noop(
+                "Ansökan är redan underskriven och kan inte ändras. Vill du ändra något, ta tillbaka din "
+                "underskrift först."
+            )
         )
 
 
@@ -250,10 +253,10 @@ def save_draft(
     draft = ResidentApplication.objects.select_for_update().get(pk=draft.pk)
     _editable(draft)
     if len(items) > MAX_ITEMS:
-        raise NotAllowed("För många rader i ansökan.")
+        raise NotAllowed(gettext_noop("För många rader i ansökan."))
     for item in items:
         if not 0 <= int(item["amount"]) <= MAX_AMOUNT:
-            raise NotAllowed("Ett belopp är för stort.")
+            raise NotAllowed(gettext_noop("Ett belopp är för stort."))
     draft.data = {
         "items": items,
         "reason": reason[:2000],
@@ -284,7 +287,7 @@ def confirm_unchanged(*, person, draft: ResidentApplication, path: str = "") -> 
     _editable(draft)
     previous = previous_application(draft.case, draft.month)
     if previous is None:
-        raise NotAllowed("Det finns ingen tidigare ansökan att utgå från.")
+        raise NotAllowed(gettext_noop("Det finns ingen tidigare ansökan att utgå från."))
     draft.data = {**draft.data, "items": items_from_application(previous), "unchanged": True}
     draft.changes = []
     draft.save()
@@ -306,13 +309,13 @@ def sign(*, person, draft: ResidentApplication, method: str, path: str = "") -> 
     """`person` signs with their own login; when every adult has signed, the application is submitted."""
     draft = ResidentApplication.objects.select_for_update().get(pk=draft.pk)
     if draft.status == ResidentApplicationStatus.SUBMITTED:
-        raise NotAllowed("Ansökan är redan inskickad.")
+        raise NotAllowed(gettext_noop("Ansökan är redan inskickad."))
     if person.pk not in {p.pk for p in adults(draft.case, draft.month)}:
-        raise NotAllowed("Bara de vuxna i hushållet kan skriva under ansökan.")
+        raise NotAllowed(gettext_noop("Bara de vuxna i hushållet kan skriva under ansökan."))
     if not to_items(draft.data) and draft.kind != ApplicationKind.FIRST:
-        raise NotAllowed("Ansökan är tom. Fyll i vad du ansöker om först.")
+        raise NotAllowed(gettext_noop("Ansökan är tom. Fyll i vad du ansöker om först."))
     if signatures(draft).filter(person=person).exists():
-        raise NotAllowed("Du har redan skrivit under.")
+        raise NotAllowed(gettext_noop("Du har redan skrivit under."))
     ResidentSignature.objects.create(resident_application=draft, person=person, method=method)
     _audit(
         person, draft.case, AuditAction.CHANGE, f"E-tjänsten: skrev under ansökan {draft.month:%Y-%m}", path
@@ -329,7 +332,7 @@ def withdraw_signatures(*, person, draft: ResidentApplication, path: str = "") -
     """Back to a draft so it can be changed: every signature is voided (the rows stay)."""
     draft = ResidentApplication.objects.select_for_update().get(pk=draft.pk)
     if draft.status != ResidentApplicationStatus.AWAITING_SIGNATURE:
-        raise NotAllowed("Ansökan väntar inte på underskrift.")
+        raise NotAllowed(gettext_noop("Ansökan väntar inte på underskrift."))
     signatures(draft).update(voided_at=timezone.now())
     draft.status = ResidentApplicationStatus.DRAFT
     draft.save(update_fields=["status", "updated_at"])
@@ -385,11 +388,11 @@ def reply_to_meeting(*, person, meeting, answer: str, message: str = "", path: s
     from bistand.selfsupport.models.meeting import MeetingStatus
 
     if answer not in MeetingAnswer.values:
-        raise NotAllowed("Välj ett svar.")
+        raise NotAllowed(gettext_noop("Välj ett svar."))
     if meeting.status != MeetingStatus.BOOKED or meeting.starts_at < timezone.now():
-        raise NotAllowed("Mötet går inte att svara på längre.")
+        raise NotAllowed(gettext_noop("Mötet går inte att svara på längre."))
     if answer == MeetingAnswer.OTHER_TIME and not message.strip():
-        raise NotAllowed("Skriv vilka tider som passar dig bättre.")
+        raise NotAllowed(gettext_noop("Skriv vilka tider som passar dig bättre."))
     reply = MeetingReply.objects.create(
         meeting=meeting, person=person, answer=answer, message=message.strip()[:500]
     )
@@ -410,10 +413,10 @@ def comment_on_goal(*, person, goal, text: str, path: str = ""):
     from bistand.eservice.models import GoalComment
 
     if goal.plan.person_id != person.pk:
-        raise NotAllowed("Du kan bara kommentera dina egna mål.")
+        raise NotAllowed(gettext_noop("Du kan bara kommentera dina egna mål."))
     text = text.strip()
     if not text:
-        raise NotAllowed("Skriv en kommentar först.")
+        raise NotAllowed(gettext_noop("Skriv en kommentar först."))
     comment = GoalComment.objects.create(goal=goal, person=person, text=text[:1000])
     _audit(person, goal.plan.case, AuditAction.CHANGE, "E-tjänsten: kommenterade ett mål i planen", path)
     return comment

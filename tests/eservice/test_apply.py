@@ -2,7 +2,6 @@
 into the caseworker's queue at once with its calculation; changes are marked; drafts are kept; bad input
 loses nothing; an extra-need application with a quote; a first application."""
 
-
 import pytest
 from django.utils import timezone
 

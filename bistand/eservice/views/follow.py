@@ -20,7 +20,7 @@ from bistand.casework.audit import AuditAction
 from bistand.casework.models import AuditEvent
 from bistand.eservice import auth, labels, services
 from bistand.eservice.models import GoalComment, MeetingAnswer, MeetingReply
-from bistand.eservice.protection import household_protected
+from bistand.eservice.protection import household_protected, own_address
 
 STATUS_RECEIVED = gettext_lazy("Inkommen")
 STATUS_HANDLED = gettext_lazy("Handläggs")
@@ -108,7 +108,8 @@ def start(request):
         )
     with transaction.atomic():
         auth.audit(request, action=AuditAction.VIEW, what="E-tjänsten: översikt", cases=cases)
-    return render(request, "eservice/start.html", {"cases": cases, "overview": overview})
+    address = own_address(request.resident, request.resident_household)
+    return render(request, "eservice/start.html", {"cases": cases, "overview": overview, "address": address})
 
 
 @auth.resident_required

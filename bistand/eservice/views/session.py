@@ -12,13 +12,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bistand.cases.models import CaseStatus
+from bistand.cases.models import Application, CaseStatus
+from bistand.cases.needs import LIVELIHOOD
 from bistand.eservice import auth, ratelimit
 from bistand.eservice.middleware import COOKIE, PREFIX, RESIDENT_LANGUAGES
 from bistand.people.identity import InvalidIdentityNumber, parse_identity_number
 from bistand.people.models import HouseholdMember, MemberRole, Person
 
-DEMO_LIST_LENGTH = 12
+DEMO_COUPLES = 10
+DEMO_SINGLES = 6
 
 
 def _safe_next(request, candidate: str) -> str:
@@ -36,16 +38,20 @@ def demo_residents() -> list[dict]:
     today = timezone.localdate()
     current = HouseholdMember.objects.filter(valid_from__lte=today).exclude(valid_to__lt=today)
     partner = current.filter(household=OuterRef("household"), role=MemberRole.CO_APPLICANT)
+    applied = Application.objects.filter(
+        case__household=OuterRef("household"), month=today.replace(day=1), need=LIVELIHOOD
+    )
+    # Households that have not applied for this month yet first: they can try applying.
     applicants = (
         current.filter(role=MemberRole.APPLICANT, household__cases__status=CaseStatus.OPEN)
-        .annotate(couple=Exists(partner))
+        .annotate(couple=Exists(partner), applied=Exists(applied))
         .select_related("person")
-        .order_by("household__cases__number")
+        .order_by("applied", "household__cases__number")
     )
     found: list[dict] = []
     seen: set[int] = set()
-    for couple in (True, False):
-        for membership in applicants.filter(couple=couple)[: DEMO_LIST_LENGTH // 2]:
+    for couple, length in ((True, DEMO_COUPLES), (False, DEMO_SINGLES)):
+        for membership in applicants.filter(couple=couple)[:length]:
             if membership.household_id in seen:
                 continue
             seen.add(membership.household_id)
