@@ -34,5 +34,6 @@ def hold_back(plan) -> None:
     # one of those (the last) is taken, leaving the others for the work queue.
     spare = [a for a in couples if "ready" not in a.flags]
     chosen = spare[:HOLD_BACK] or [a for a in couples if "ready" in a.flags][-1:]
+    plan.held_back = chosen
     held = {id(a) for a in chosen}
     plan.applications = [a for a in plan.applications if id(a) not in held]

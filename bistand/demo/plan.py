@@ -58,6 +58,8 @@ class Plan:
     # (person key, month): current-month barriers deliberately left unregistered (decision blocked)
     missing_barriers: set[tuple[int, int]] = field(default_factory=set)
     failed_calculations: int = 0  # current-month applications the engine could not calculate
+    # This month's applications left for the demo residents to make in the e-service (eservice.py).
+    held_back: list[ApplicationPlan] = field(default_factory=list)
 
     def rng(self, area: str) -> random.Random:
         return random.Random(f"{self.seed}:{area}")
@@ -262,8 +264,9 @@ def _amounts(plan: Plan, economy: Economy) -> None:
 
 
 def _barrier_rows(plan: Plan) -> None:
-    """One registration per adult and month with an application, by the caseworker holding the case."""
-    for app in plan.applications:
+    """One registration per adult and month with an application, by the caseworker holding the case (also
+    for the applications left to the e-service: the barrier is registered before the household applies)."""
+    for app in plan.applications + plan.held_back:
         # Registered when the application was assessed: at the decision, or on receipt for this month's.
         when = (
             app.decision.decided_at - timedelta(hours=1)
