@@ -7,6 +7,6 @@ class EserviceConfig(AppConfig):
     verbose_name = "E-tjänsten för sökande"
 
     def ready(self):
-        from bistand.eservice import hooks
+        from bistand.eservice import checks, hooks  # noqa: F401  (checks registers the system checks)
 
         hooks.register()
