@@ -112,3 +112,14 @@ def test_language_switch_keeps_staff_pages_swedish(client, world):
     assert '<html lang="en">' in page.content.decode()
     staff_page = client.get("/logga-in/", HTTP_ACCEPT_LANGUAGE="en")
     assert staff_page["Content-Language"] == "sv"
+
+
+def test_forms_need_the_csrf_token(world):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    assert client.post("/mina-sidor/logga-in/test/", {"person": world.anna.pk}).status_code == 403
+    resident_login(client, world.anna)
+    assert client.post(f"/mina-sidor/ansokan/ny/{world.case.pk}/recurring/").status_code == 403
+    page = client.get("/mina-sidor/").content.decode()
+    assert page.count('name="csrfmiddlewaretoken"') >= 3  # language switch, log out, apply
