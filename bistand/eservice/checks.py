@@ -2,14 +2,14 @@
 
 - eservice.E001: the demo's test login (choose any resident) is on without development mode. Production
   settings never turn it on (it follows BISTAND_DEBUG); this catches an override.
-- eservice.W001: production without the e-legitimation sign-in (BISTAND_RESIDENT_OIDC_*): residents cannot
-  sign in to /mina-sidor/ at all (the page says so).
+Production without the e-legitimation sign-in (BISTAND_RESIDENT_OIDC_*) is allowed and not reported: a
+municipality may not offer the e-service, and /mina-sidor/ then says that sign-in is not available.
 - eservice.E002: the resident sign-in is configured with an unsigned or symmetric ID token algorithm; the
   broker's tokens must be checked against its published keys (RS256/ES256 with a JWKS endpoint).
 """
 
 from django.conf import settings
-from django.core.checks import Error, Tags, Warning, register
+from django.core.checks import Error, Tags, register
 
 
 @register(Tags.security, deploy=True)
@@ -24,14 +24,6 @@ def check_resident_login(app_configs=None, **kwargs):
             )
         )
     config = settings.BISTAND_RESIDENT_OIDC
-    if config is None and not settings.DEBUG:
-        problems.append(
-            Warning(
-                "Residents cannot sign in to the e-service: BISTAND_RESIDENT_OIDC_* is not set.",
-                hint="See the README, 'E-tjänsten för sökande / resident e-service'.",
-                id="eservice.W001",
-            )
-        )
     if config is not None and not config.sign_algo.startswith(("RS", "ES", "PS")):
         problems.append(
             Error(
