@@ -26,3 +26,5 @@ WHITENOISE_USE_FINDERS = True
 INCOME_DATA_PROVIDER = "bistand.incomedata.demo_provider.DemoProvider"
 # Background tasks run at once, inside the test, instead of waiting for a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The e-service's demo test login (production has it off; tests/eservice check that it is refused there).
+BISTAND_ESERVICE_DEMO_LOGIN = True

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from bistand.demo import current, identities, records
+from bistand.demo import current, eservice, identities, records
 from bistand.demo.barriers import BarrierAllocator
 from bistand.demo.caseload import CasePlan, assign_caseworkers, fill_demo_unit, make_cases
 from bistand.demo.dates import month_index, month_start
@@ -58,6 +58,8 @@ class Plan:
     # (person key, month): current-month barriers deliberately left unregistered (decision blocked)
     missing_barriers: set[tuple[int, int]] = field(default_factory=set)
     failed_calculations: int = 0  # current-month applications the engine could not calculate
+    # This month's applications left for the demo residents to make in the e-service (eservice.py).
+    held_back: list[ApplicationPlan] = field(default_factory=list)
 
     def rng(self, area: str) -> random.Random:
         return random.Random(f"{self.seed}:{area}")
@@ -109,6 +111,7 @@ def build_plan(
     economy = Economy(plan.rng("economy"))
     _amounts(plan, economy)
     current.prepare(plan)
+    eservice.hold_back(plan)  # two couples yet to apply this month, for the e-service
     progress("Skapar beslut och utbetalningar …")
     decide_history(plan)
     current.calculate(plan)
@@ -261,8 +264,9 @@ def _amounts(plan: Plan, economy: Economy) -> None:
 
 
 def _barrier_rows(plan: Plan) -> None:
-    """One registration per adult and month with an application, by the caseworker holding the case."""
-    for app in plan.applications:
+    """One registration per adult and month with an application, by the caseworker holding the case (also
+    for the applications left to the e-service: the barrier is registered before the household applies)."""
+    for app in plan.applications + plan.held_back:
         # Registered when the application was assessed: at the decision, or on receipt for this month's.
         when = (
             app.decision.decided_at - timedelta(hours=1)
