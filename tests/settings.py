@@ -32,3 +32,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 BISTAND_ATTACHMENTS_DIR = Path(tempfile.mkdtemp(prefix="bistand-attachments-"))
 # Notifications are kept in memory, so tests can read exactly what would have been sent.
 BISTAND_NOTIFICATION_BACKEND = "bistand.residentcomm.notifications.MemoryBackend"
+# The e-service's demo test login (production has it off; tests/eservice check that it is refused there).
+BISTAND_ESERVICE_DEMO_LOGIN = True

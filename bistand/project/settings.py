@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bistand.incomedata",
     "bistand.automation",
     "bistand.monthly",
+    "bistand.eservice",
     "bistand.residentcomm",
     "django_tasks",
     "django_tasks_db",
@@ -93,7 +94,8 @@ MIDDLEWARE = [
     "bistand.project.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Staff pages are always Swedish; the resident e-service (/mina-sidor/) follows the resident's choice.
+    "bistand.eservice.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,7 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "sv-se"
-LANGUAGES = [("sv", "Svenska")]
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]  # English only in the e-service (bistand.eservice)
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -310,3 +312,18 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "bistand.project.request_limits.RequestLimitsMiddleware",
 )
+
+# --- The resident e-service (/mina-sidor/, bistand.eservice) --------------------------------------------
+# README "E-tjänsten för sökande / resident e-service" lists the variables. Residents sign in with
+# e-legitimation through the municipality's broker (OpenID Connect), separately from staff.
+from bistand.eservice.config import resident_oidc_config  # noqa: E402
+
+BISTAND_RESIDENT_OIDC = resident_oidc_config(os.environ)
+# The demo's test login (choose a demo resident): only in development mode, never in production.
+BISTAND_ESERVICE_DEMO_LOGIN = DEBUG
+BISTAND_ESERVICE_IDLE_SECONDS = ENV.integer("BISTAND_ESERVICE_IDLE_MINUTES", 15) * 60
+BISTAND_ESERVICE_MAX_SECONDS = ENV.integer("BISTAND_ESERVICE_MAX_HOURS", 2) * 3600
+BISTAND_ESERVICE_LOGIN_LIMIT = ENV.integer("BISTAND_ESERVICE_LOGIN_LIMIT", 10)  # sign-ins per address
+BISTAND_ESERVICE_LOGIN_WINDOW_SECONDS = 15 * 60
+BISTAND_ESERVICE_SUBMIT_LIMIT = ENV.integer("BISTAND_ESERVICE_SUBMIT_LIMIT", 20)  # signatures per person
+BISTAND_ESERVICE_SUBMIT_WINDOW_SECONDS = 60 * 60

@@ -22,6 +22,7 @@ urlpatterns = [
     path("inkomstuppgifter/", include("bistand.incomedata.urls")),
     path("automatisering/", include("bistand.automation.urls")),
     path("manadskorning/", include("bistand.monthly.urls")),
+    path("mina-sidor/", include("bistand.eservice.urls")),  # the resident e-service (own login)
 ]
 
 if settings.BISTAND_OIDC_ENABLED:  # the municipality's single sign-on (OpenID Connect), when configured
