@@ -7,6 +7,7 @@ through gettext (Swedish source, English translation in this app's locale folder
 
 from django.conf import settings
 from django.contrib import messages as flash
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +16,8 @@ from django.views.decorators.http import require_http_methods
 
 from bistand.cases.models import Application
 from bistand.cases.models.application import ApplicationStatus
-from bistand.eservice.auth import resident_required
+from bistand.casework.audit import AuditAction
+from bistand.eservice.auth import audit, resident_required
 from bistand.residentcomm import services
 from bistand.residentcomm.models import Answer, Attachment
 from bistand.residentcomm.views.staff import file_response
@@ -120,6 +122,8 @@ def messages(request):
     cases = list(request.resident_cases)
     if len(cases) == 1:
         return redirect("residentcomm:thread", case_id=cases[0].pk)
+    with transaction.atomic():
+        audit(request, action=AuditAction.LIST, what="E-tjänsten: ärenden för meddelanden", cases=cases)
     return render(request, "residentcomm/resident_cases.html", {"cases": cases})
 
 
