@@ -6,6 +6,8 @@ wins. Only what the test machinery needs differs from production, and each diffe
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 # As production, even if the developer's shell still has the demo's BISTAND_DEBUG=1.
 os.environ["BISTAND_DEBUG"] = "0"
@@ -26,5 +28,9 @@ WHITENOISE_USE_FINDERS = True
 INCOME_DATA_PROVIDER = "bistand.incomedata.demo_provider.DemoProvider"
 # Background tasks run at once, inside the test, instead of waiting for a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Households' attachments in a throwaway folder, never in the checkout's var/.
+BISTAND_ATTACHMENTS_DIR = Path(tempfile.mkdtemp(prefix="bistand-attachments-"))
+# Notifications are kept in memory, so tests can read exactly what would have been sent.
+BISTAND_NOTIFICATION_BACKEND = "bistand.residentcomm.notifications.MemoryBackend"
 # The e-service's demo test login (production has it off; tests/eservice check that it is refused there).
 BISTAND_ESERVICE_DEMO_LOGIN = True

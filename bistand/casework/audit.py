@@ -46,6 +46,9 @@ class AuditAction(models.TextChoices):
     REFER = "refer", "Lämnade över beslut"
     PAYMENT_RETURN = "payment_return", "Registrerade returnerad utbetalning"
     MONTHLY_RUN = "monthly_run", "Körde månadskörningen"
+    UPLOAD = "upload", "Tog emot bilaga"
+    MESSAGE = "message", "Skickade meddelande"
+    JOURNAL = "journal", "Journalförde"
 
 
 def record(

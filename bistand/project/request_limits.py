@@ -2,7 +2,7 @@
 
 Django refuses a too large form body only when a view reads it, and lets a body whose size is not
 announced through; this middleware answers 413 as soon as the announced Content-Length passes
-DATA_UPLOAD_MAX_MEMORY_SIZE (the site has no file uploads, so this bounds every body, multipart too),
+DATA_UPLOAD_MAX_MEMORY_SIZE (or, for the attachment pages, UPLOAD_BODY_LIMITS; multipart too),
 400 for a Content-Length that is not a number or a NUL character in the query string, and turns the body errors Django raises while a view reads
 the body (too large, too many fields, multipart without boundary) into 413/400 — JSON in the API's error
 shape under /api/, a Swedish page elsewhere. Nothing is saved by a refused request.
@@ -44,6 +44,11 @@ class RequestLimitsMiddleware:
         if "%00" in query or "\x00" in query:  # no parameter has a NUL; PostgreSQL refuses it in text
             return refuse(request, 400, "bad_request", MALFORMED)
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        for prefix, (upload_limit, message) in getattr(settings, "UPLOAD_BODY_LIMITS", {}).items():
+            if request.path.startswith(prefix):  # a page that takes a file has its own, larger bound
+                if int(announced) > upload_limit:
+                    return refuse(request, 413, "body_too_large", message)
+                return self.get_response(request)
         if limit is not None and int(announced) > limit:
             return refuse(request, 413, "body_too_large", TOO_LARGE.format(limit=_limit()))
         return self.get_response(request)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "bistand.automation",
     "bistand.monthly",
     "bistand.eservice",
+    "bistand.residentcomm",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -75,6 +76,19 @@ INSTALLED_APPS = [
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Where the monthly run writes the bank files (the transport picks them up there).
 BISTAND_PAYMENT_DIR = Path(os.environ.get("BISTAND_PAYMENT_DIR", DATA_DIR / "utbetalningar"))
+
+# Attachments the households send (PDF, JPEG, PNG): outside the web root, never served as static or media
+# files; only bistand.residentcomm's views read them, after checking who asks (docs/eservice-messages.md).
+BISTAND_ATTACHMENTS_DIR = Path(os.environ.get("BISTAND_ATTACHMENTS_DIR", DATA_DIR / "bilagor"))
+BISTAND_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # 10 MB per file
+BISTAND_ATTACHMENTS_PER_APPLICATION = 10
+# Notifications to households (a fixed text without content): a dotted path to a backend class in
+# bistand.residentcomm.notifications or the municipality's own (SMS); the log in development.
+BISTAND_NOTIFICATION_BACKEND = ENV.text("BISTAND_NOTIFICATION_BACKEND") or (
+    "bistand.residentcomm.notifications.ConsoleBackend"
+    if DEBUG
+    else "bistand.residentcomm.notifications.NullBackend"
+)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -290,6 +304,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576  # bytes; Django's default is 2.5 MB
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 1
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
+# The one page that takes a file (a household's attachment): the file's own limit plus room for the form.
+UPLOAD_BODY_LIMITS = {
+    "/mina-sidor/bilagor/": (
+        BISTAND_ATTACHMENT_MAX_BYTES + 65_536,
+        "Filen är för stor. En bilaga får vara högst 10 MB. / The file is too large (at most 10 MB).",
+    )
+}
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "bistand.project.request_limits.RequestLimitsMiddleware",

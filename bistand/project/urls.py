@@ -11,6 +11,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("bistand.casework.urls")),
     path("", include("bistand.intake.urls")),
+    # Before any mina-sidor/ include: attachments, messages and the survey (staff and resident pages).
+    path("", include("bistand.residentcomm.urls")),
     path("sjalvforsorjning/", include("bistand.selfsupport.urls")),
     path("statistik/", include("bistand.statistics.urls")),
     path("registerutdrag/", include("bistand.lifecycle.urls")),

@@ -145,9 +145,23 @@ def monthly(request):
             "targets": report.targets,
             "goal_text": format_value(report.targets.client_time_goal, "share"),
             "legend": LEGEND,
+            "extra_sections": _extra_sections(request, stats),
         },
         "statistics:monthly",
     )
+
+
+def _extra_sections(request, stats) -> list[dict]:
+    """Other areas' sections (statistics/extensions.py), each rendered with its own template."""
+    from django.template.loader import render_to_string
+
+    from bistand.statistics.extensions import MONTHLY_REPORT_SECTIONS
+
+    panels = [p for p in (fn(stats, request.month) for fn in MONTHLY_REPORT_SECTIONS) if p is not None]
+    return [
+        {"title": p.title, "html": render_to_string(p.template, {**p.context, "panel": p}, request=request)}
+        for p in sorted(panels, key=lambda p: p.order)
+    ]
 
 
 def _own_units(stats):

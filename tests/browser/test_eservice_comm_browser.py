@@ -1,0 +1,156 @@
+"""The household's attachments, messages and survey on Mina sidor, in a real browser at phone size.
+
+A demo resident (chosen on the demo's test login) sends a real PDF with an application and is refused a
+text file named .pdf with a clear message; writes to the caseworker, who reads, answers and journals the
+message on the staff side, and the resident reads the answer; and answers the survey after a meeting.
+Every page is checked with axe-core (no serious or critical violations) and for sideways scrolling at
+390×844.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot, serious_violations, sign_in, watch_csp
+from tests.residentcomm.files import FAKE_PDF, small_pdf
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def household(demo_city, site, tmp_path_factory):
+    """A demo resident from the test login's list whose open case has a caseworker, with an application
+    still to be decided and a meeting held two days ago, committed for the server."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from bistand.cases.models.application import ApplicationStatus
+    from bistand.eservice.views.session import demo_residents
+    from bistand.residentcomm.resident import cases_of
+    from bistand.selfsupport.models import Meeting
+    from tests.casework.factories import make_application
+
+    settings.BISTAND_ATTACHMENTS_DIR = tmp_path_factory.mktemp("bilagor")
+    for entry in demo_residents():
+        person = entry["members"][0]
+        case = cases_of(person).filter(caseworker__isnull=False, status="open").first()
+        if (
+            case is not None
+            and not case.household.memberships.exclude(person__protected_identity="").exists()
+        ):
+            break
+    else:
+        pytest.fail("Ingen demoperson med ett öppet ärende och en handläggare")
+    application = case.applications.filter(status=ApplicationStatus.RECEIVED).order_by("-month").first()
+    if application is None:
+        month = timezone.localdate().replace(day=1)
+        while case.applications.filter(month=month).exists():
+            month = (month.replace(day=28) + timezone.timedelta(days=5)).replace(day=1)
+        application = make_application(case, month=month, items=[("cost", "rent", 5_000)])
+    # A meeting held two days ago: the survey then invites the household (whatever the demo decided).
+    Meeting.objects.create(
+        case=case,
+        kind="follow_up_visit",
+        mode="in_person",
+        status="held",
+        starts_at=timezone.now() - timezone.timedelta(days=2),
+    )
+    return {
+        "person": person,
+        "case": case,
+        "application": application,
+        "staff": case.caseworker.user.username,
+    }
+
+
+def resident_page(browser, site, person, next_path):
+    context = browser.new_context(locale="sv-SE", viewport=PHONE)
+    page = context.new_page()
+    watch_csp(page)
+    page.goto(f"{site.url}/mina-sidor/logga-in/?next={next_path}")
+    page.check(f"#person-{person.pk}")
+    page.get_by_role("button", name="Logga in som testperson").click()
+    page.wait_for_url(f"{site.url}{next_path}")
+    return page
+
+
+def check_page(page, name):
+    assert serious_violations(page) == [], page.url
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        f"{page.url} scrolls sideways"
+    )
+    assert page.csp_errors == []
+    screenshot(page, name)
+
+
+def test_attachment_upload_real_pdf_and_fake_pdf(browser, site, household):
+    path = f"/mina-sidor/bilagor/{household['application'].pk}/"
+    page = resident_page(browser, site, household["person"], path)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bilagor till din ansökan")
+    check_page(page, "mina-sidor-bilagor")
+    page.get_by_label("Välj fil (PDF, JPEG eller PNG)").set_input_files(
+        {"name": "hyresavi.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}
+    )
+    page.get_by_role("button", name="Skicka bilagan").click()
+    expect(page.get_by_text("Bilagan är skickad till din handläggare.")).to_be_visible()
+    expect(page.get_by_role("link", name="hyresavi.pdf")).to_be_visible()
+    page.get_by_label("Välj fil (PDF, JPEG eller PNG)").set_input_files(
+        {"name": "lonebesked.pdf", "mimeType": "application/pdf", "buffer": FAKE_PDF}
+    )
+    page.get_by_role("button", name="Skicka bilagan").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Filen kunde inte tas emot. Den är inte en PDF, JPEG eller PNG"
+    )
+    expect(page.get_by_role("link", name="lonebesked.pdf")).to_have_count(0)
+    check_page(page, "mina-sidor-bilaga-nekad")
+    page.context.close()
+
+
+def test_a_message_thread_both_ways(browser, site, household):
+    case = household["case"]
+    path = f"/mina-sidor/meddelanden/{case.pk}/"
+    resident = resident_page(browser, site, household["person"], path)
+    check_page(resident, "mina-sidor-meddelanden")
+    resident.get_by_label("Meddelande", exact=True).fill("Hej! Min hyra har höjts från december.")
+    resident.get_by_role("button", name="Skicka", exact=True).click()
+    expect(resident.get_by_text("Meddelandet är skickat till din handläggare.")).to_be_visible()
+
+    staff = sign_in(browser, site, household["staff"])
+    expect(staff.get_by_role("heading", name="Olästa meddelanden")).to_be_visible()
+    staff.goto(f"{site.url}/arenden/{case.pk}/")
+    expect(staff.get_by_text("Hej! Min hyra har höjts från december.")).to_be_visible()
+    assert serious_violations(staff) == []
+    staff.get_by_role("link", name="Läs och svara på meddelanden").click()
+    staff.wait_for_url(re.compile(r"/meddelanden/$"))
+    assert serious_violations(staff) == []
+    staff.get_by_label("Meddelande").fill("Tack. Skicka gärna det nya hyresavtalet som bilaga.")
+    staff.get_by_role("button", name="Skicka svar").click()
+    expect(staff.get_by_text("Meddelandet är skickat.", exact=False)).to_be_visible()
+    staff.get_by_role("button", name=re.compile(r"^Journalför")).first.click()
+    expect(staff.get_by_text("Meddelandet är journalfört.")).to_be_visible()
+    staff.goto(f"{site.url}/arenden/{case.pk}/journal/")
+    expect(staff.get_by_text("Hej! Min hyra har höjts från december.").first).to_be_visible()
+    staff.context.close()
+
+    resident.reload()
+    expect(resident.get_by_text("Tack. Skicka gärna det nya hyresavtalet som bilaga.")).to_be_visible()
+    check_page(resident, "mina-sidor-meddelanden-svar")
+    resident.context.close()
+
+
+def test_the_survey_is_answered(browser, site, household):
+    page = resident_page(browser, site, household["person"], "/mina-sidor/enkat/")
+    check_page(page, "mina-sidor-enkat")
+    page.get_by_role("link", name=re.compile(r"^Svara om ditt senaste")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Om ditt senaste")
+    check_page(page, "mina-sidor-enkat-fragor")
+    for question in ("Blev du bemött med respekt?", "Förstod du beslutet?"):
+        page.get_by_role("group", name=question).get_by_label("Ja").check()
+    page.get_by_role("group", name=re.compile("^Fick du hjälp")).get_by_label("Delvis").check()
+    page.get_by_role("button", name="Skicka svaren").click()
+    expect(page.get_by_text("Tack för dina svar! De sparas utan ditt namn.")).to_be_visible()
+    check_page(page, "mina-sidor-enkat-tack")
+    page.context.close()
