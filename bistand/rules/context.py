@@ -41,7 +41,7 @@ def month_context(month: Month) -> MonthContext | None:
     table = params.norm_table(month.year)
     if table is None:
         return None
-    last_day = month.last_day
+    last_day = month.last
     with_lunch, without_lunch = band_tables(table)
     pbb = params.price_base_amount(month.year)
     child_rule = params.rule_on("child_earnings", last_day)

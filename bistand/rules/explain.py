@@ -7,8 +7,8 @@ the amounts; these functions only describe them.
 from __future__ import annotations
 
 from bistand.rules.context import MonthContext
+from bistand.rules.formatting import kr, kr_fraction
 from bistand.rules.income import Window
-from bistand.rules.money import kr, kr_fraction
 from bistand.rules.months import Month
 from bistand.rules.municipal import MunicipalParameters
 from bistand.rules.norm import (

@@ -23,8 +23,11 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
+
+from bistand.rules.formatting import month_name
+from bistand.rules.months import add_months, age_on, first_of_month, last_of_month
 
 # In a folder of its own: the reforms do not change the calculation, so this file stays out of the
 # calculation parameters' version digest (params.parameter_version).
@@ -102,26 +105,9 @@ def source_note(r: ReformRule) -> str:
 # --- dates -------------------------------------------------------------------------------------------
 
 
-def first_of(month: date) -> date:
-    return month.replace(day=1)
-
-
-def add_months(month: date, n: int) -> date:
-    index = month.year * 12 + month.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def last_of(month: date) -> date:
-    return add_months(month, 1) - timedelta(days=1)
-
-
-def age_on(birth_date: date, day: date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def overlaps(start: date, end: date | None, month: date) -> bool:
     """A period [start, end] (end None = open) touches some day of `month`."""
-    return start <= last_of(month) and (end is None or end >= first_of(month))
+    return start <= last_of_month(month) and (end is None or end >= first_of_month(month))
 
 
 # --- aktivitetskrav -------------------------------------------------------------------------------
@@ -154,7 +140,7 @@ def consecutive_before(month: date, assisted_months: Iterable[str]) -> int:
     `assisted_months` are "YYYY-MM" keys (bistand.cases.services.person_history gives them).
     """
     months = set(assisted_months)
-    count, current = 0, add_months(first_of(month), -1)
+    count, current = 0, add_months(first_of_month(month), -1)
     while f"{current:%Y-%m}" in months:
         count += 1
         current = add_months(current, -1)
@@ -172,12 +158,12 @@ def activity_requirement(
 
     `r` is the rule as read once by a caller that checks many persons (otherwise read here)."""
     r = r or rule(ACTIVITY)
-    month = first_of(month)
+    month = first_of_month(month)
     needed = int(r.extra.get("consecutive_months", 3))
     consecutive = consecutive_before(month, assisted_months)
     if not r.applies_to(month):
         return Requirement(
-            False, f"Aktivitetskravet tillämpas från och med {_month(r.applies_from)}.", consecutive
+            False, f"Aktivitetskravet tillämpas från och med {month_name(r.applies_from)}.", consecutive
         )
     age = age_on(birth_date, month)
     if age < 18:
@@ -223,11 +209,11 @@ def participation_flags(
     if not has_activity:
         flags.append(f"{name}: aktivitetskravet gäller men ingen aktivitet är anvisad.")
     for when, p in months:
-        if p.unexcused_absence_hours > 0 and add_months(first_of(month), -1) <= first_of(when) <= first_of(
-            month
-        ):
+        if p.unexcused_absence_hours > 0 and add_months(first_of_month(month), -1) <= first_of_month(
+            when
+        ) <= first_of_month(month):
             flags.append(
-                f"{name}: frånvaro utan godtagbart skäl {p.unexcused_absence_hours} timmar i {_month(when)} "
+                f"{name}: frånvaro utan godtagbart skäl {p.unexcused_absence_hours} timmar i {month_name(when)} "
                 f"(närvaro {p.attended_hours} timmar). Handläggaren bedömer om försörjningsstödet ska vägras "
                 "eller sättas ned; det sker aldrig automatiskt."
             )
@@ -301,13 +287,3 @@ def lease_flag(
                 f"prövar om hyran kan godtas ({source_note(r)})"
             )
     return None
-
-
-MONTHS_SV = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-
-def _month(day: date) -> str:
-    return f"{MONTHS_SV[day.month - 1]} {day.year}"

@@ -43,7 +43,7 @@ _NOT_COUNTED = (
 def _birth(rng: random.Random, month: Month, age: int) -> str:
     """A birth date giving roughly `age` completed years at the end of `month` (never after the month)."""
     days = rng.randint(int(age * 365.25) + 1, int((age + 1) * 365.25) - 2) if age else rng.randint(0, 360)
-    return (month.last_day - timedelta(days=days)).isoformat()
+    return (month.last - timedelta(days=days)).isoformat()
 
 
 def _history(rng: random.Random, month: Month) -> list[str]:

@@ -21,7 +21,7 @@ from bistand.rules.request import ROLES, CalculationRequest
 def _members(request: CalculationRequest, errors: list[ErrorItem]) -> tuple[dict[str, int], int]:
     """Member checks; returns (member id -> position, position of the applicant) for the income checks."""
     month = request.month
-    last = month.last_day if month is not None else None
+    last = month.last if month is not None else None
     index: dict[str, int] = {}
     applicants: list[int] = []
     co_applicants: list[int] = []
@@ -215,7 +215,7 @@ def check_request(request: CalculationRequest) -> list[ErrorItem]:
             if past is not None and past >= month:
                 errors.append(error("history_not_before_month", f"assistance_history[{i}]", month=month))
     if request.municipality is not None and month is not None:
-        last_day = context.last_day if context is not None else month.last_day
+        last_day = context.last_day if context is not None else month.last
         code = request.municipality
         found, problem = find_municipal_parameters(code, last_day) if isinstance(code, str) else (None, None)
         if problem or found is None:

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from bistand.casework import access
 from bistand.casework.decisions.legal import committee_name
-from bistand.casework.decisions.money import long_date
 from bistand.casework.letters.context import address_lines, household_is_protected
+from bistand.rules.formatting import long_date
 from bistand.selfsupport.models import Meeting, MeetingMode, MeetingStatus
 
 WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
