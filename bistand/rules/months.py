@@ -34,7 +34,7 @@ class Month(NamedTuple):
     month: int
 
     @classmethod
-    def parse(cls, text: str) -> Month:
+    def parse(cls, text: object) -> Month:
         """'2025-06' -> Month(2025, 6). Raises InvalidMonth (a ValueError) for anything else
         (e.g. '2025-13', '2025-6', ' 2025-06'); see `parse_input` for text a person typed."""
         if not isinstance(text, str):

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import Any
 
-from bistand.rules.errors import CalculationError, error
+from bistand.rules.errors import CalculationError, ErrorItem, error
 from bistand.rules.months import Month
 from bistand.rules.params import PARAMETER_DIR
 
@@ -42,7 +43,7 @@ class MunicipalParameters:
     def rent_cap_for(self, persons: int) -> int:
         return self.rent_cap[min(persons, len(self.rent_cap)) - 1]
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         """JSON-ready description for the `parameters` block of a result."""
         return {
             "code": self.code,
@@ -85,7 +86,9 @@ def municipality_codes() -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def find_municipal_parameters(code: str, on_date: date, field: str = "municipality"):
+def find_municipal_parameters(
+    code: str, on_date: date, field: str = "municipality"
+) -> tuple[MunicipalParameters, None] | tuple[None, ErrorItem]:
     """(parameters, None) or (None, ErrorItem): the non-raising form used while collecting errors."""
     versions = _versions(code) if isinstance(code, str) else None
     if versions is None:
@@ -102,7 +105,8 @@ def municipal_parameters(code: str, on_date: date) -> MunicipalParameters:
     Raises CalculationError (unknown_municipality / no_municipal_parameters) when there is none.
     """
     found, problem = find_municipal_parameters(code, on_date)
-    if problem:
+    if found is None:
+        assert problem is not None  # one of the two is always set
         raise CalculationError([problem])
     return found
 

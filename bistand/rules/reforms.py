@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bistand.rules.formatting import month_name
 from bistand.rules.months import add_months, age_on, first_of_month, last_of_month
@@ -53,7 +54,7 @@ class ReformRule:
     status: str  # PROPOSED | ENACTED
     source: str
     legal_basis: str
-    extra: dict
+    extra: dict[str, Any]
 
     @property
     def status_label(self) -> str:
@@ -78,10 +79,10 @@ def _load() -> dict[str, ReformRule]:
 
 _BASE = _load()
 # Returns {rule_id: {"status": ..., "legal_basis": ...}} from wherever the running system stores changes.
-_override_source: Callable[[], dict[str, dict]] | None = None
+_override_source: Callable[[], dict[str, dict[str, Any]]] | None = None
 
 
-def set_override_source(source: Callable[[], dict[str, dict]] | None) -> None:
+def set_override_source(source: Callable[[], dict[str, dict[str, Any]]] | None) -> None:
     """Register where administrators' changes to the rules' status / legal basis are read from."""
     global _override_source
     _override_source = source
