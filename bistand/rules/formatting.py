@@ -64,6 +64,16 @@ def long_date(day: date) -> str:
     return format_date(day, "long", locale=_SV)
 
 
+def day_and_month(day: date) -> str:
+    """date(2026, 2, 3) -> "3 februari" (a date in the current year, e.g. a calendar's column)."""
+    return format_date(day, "d MMMM", locale=_SV)
+
+
+def weekday_name(day: date) -> str:
+    """date(2026, 2, 2) -> "måndag" (lower case, as Swedish writes weekdays)."""
+    return format_date(day, "EEEE", locale=_SV)
+
+
 class YearMonth(Protocol):
     """Anything with a year and a month: a date or a bistand.rules.months.Month."""
 

@@ -72,6 +72,13 @@ def test_long_dates(day, text):
     assert formatting.long_date(day) == text
 
 
+def test_weekdays_and_days_in_the_calendar():
+    # 1 January 2026 is a Thursday; 1 February is 31 days (4 weeks + 3 days) later, a Sunday: 2 February is a Monday.
+    assert formatting.weekday_name(date(2026, 2, 2)) == "måndag"
+    assert formatting.weekday_name(date(2026, 2, 8)) == "söndag"
+    assert formatting.day_and_month(date(2026, 2, 3)) == "3 februari"
+
+
 @pytest.mark.parametrize(
     ("month", "label", "short"),
     [
