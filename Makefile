@@ -1,7 +1,8 @@
 # Bistånd — the two commands a newcomer needs:
 #   make run    set everything up, load the demo city Demostad (SQLite) and start the app on :8000
 #               (with BISTAND_DEBUG=1: the demo runs in development mode; production is the default)
-#   make test   set everything up and run the whole test suite (ruff + pytest, browser tests included)
+#   make test   set everything up and run the whole test suite (ruff, import contracts, mypy, pytest with
+#               the browser tests)
 # Set DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite.
 
 PYTHON ?= python3
@@ -48,6 +49,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check bistand tests benchmarks
 	$(BIN)/ruff format --check bistand tests benchmarks
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 test: setup lint
 	BISTAND_DEBUG=1 $(BIN)/bistand makemigrations --check --dry-run >/dev/null

@@ -36,7 +36,7 @@ from bistand.rules import Cost, ExtraNeed, Income, Member, Month  # noqa: E402
 from bistand.rules.samples import sample_request  # noqa: E402
 
 MONTHS = [Month.from_index(i) for i in range(Month(2013, 7).index, Month(2026, 12).index + 1)]
-LAST_DAY = [m.last_day.toordinal() for m in MONTHS]
+LAST_DAY = [m.last.toordinal() for m in MONTHS]
 COSTS = ("electricity", "work_travel", "home_insurance", "union_fee", "unemployment_fund_fee")
 EXTRA = ("dental_care", "glasses", "medical_care", "medicine", "home_equipment", "moving_costs", "other_need")
 ADULT_INCOME = ("unemployment_benefit", "sickness_benefit", "parental_benefit", "activity_support", "pension")

@@ -28,7 +28,7 @@ django.setup()
 
 from bistand.organisation.models import Municipality  # noqa: E402
 from bistand.people.models import Household  # noqa: E402
-from bistand.statistics.periods import Month  # noqa: E402
+from bistand.rules.months import Month  # noqa: E402
 from bistand.whatif.caseload import load_caseload  # noqa: E402
 from bistand.whatif.compare import compare  # noqa: E402
 from bistand.whatif.scenario import load_scenario  # noqa: E402

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bistand.rules.formatting import kr
+
 VERSION = "kriterier 2026.1"
 VALID_FROM = "2026-01-01"
 
@@ -52,10 +54,6 @@ class Criterion:
 class Failure:
     code: str
     message: str
-
-
-def _kr(amount: int) -> str:
-    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
 
 
 def _recurring(f: Facts) -> list[str]:
@@ -106,7 +104,7 @@ def _no_blockers(f: Facts) -> list[str]:
 def _no_extra_needs(f: Facts) -> list[str]:
     if f.extra_needs <= 0:
         return []
-    return [f"Ansökan gäller även behov utöver försörjningsstöd ({_kr(f.extra_needs)})."]
+    return [f"Ansökan gäller även behov utöver försörjningsstöd ({kr(f.extra_needs)})."]
 
 
 def _follow_up(f: Facts) -> list[str]:
@@ -121,8 +119,8 @@ def _within_limit(f: Facts) -> list[str]:
     if f.income_support <= f.limit:
         return []
     return [
-        f"Beloppet ({_kr(f.income_support)}) är högre än vad den automatiserade beslutsfunktionen får "
-        f"besluta om enligt delegationsordningen ({_kr(f.limit)})."
+        f"Beloppet ({kr(f.income_support)}) är högre än vad den automatiserade beslutsfunktionen får "
+        f"besluta om enligt delegationsordningen ({kr(f.limit)})."
     ]
 
 

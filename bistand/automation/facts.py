@@ -16,12 +16,12 @@ from bistand.casework import applications as casework_applications
 from bistand.casework.decisions import changes_for_many, propose
 from bistand.casework.decisions.delegation import AUTOMATED_MANDATE
 from bistand.casework.decisions.labels import kind_label
-from bistand.casework.decisions.money import kr
 from bistand.casework.decisions.service import outcome_of, totals_for
 from bistand.casework.extensions import decision_blockers
 from bistand.incomedata import services as income
 from bistand.incomedata.models import IncomeWarning, WarningStatus
 from bistand.people.models import HouseholdMember
+from bistand.rules.formatting import kr
 
 
 def _protected_households(applications) -> set[int]:

@@ -23,9 +23,9 @@ from bistand.cases.models.application import ApplicationStatus
 from bistand.casework import payments
 from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions import DecisionRefused, decide
-from bistand.casework.decisions.money import kr, month_name
 from bistand.incomedata import services as income
 from bistand.incomedata.models import IncomeFetch
+from bistand.rules.formatting import kr, month_name
 
 SYSTEM = "Automatiserad beslutsfunktion"
 PURPOSE = "Automatiserad prövning av återansökan om ekonomiskt bistånd (SoL 4 kap. 1 §)"

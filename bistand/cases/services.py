@@ -13,17 +13,9 @@ from bistand import rules
 from bistand.cases.models import Application, Calculation, Decision, DeclaredItem, Payment
 from bistand.cases.models.application import DeclaredCategory
 from bistand.people.models import HouseholdMember
+from bistand.rules.months import last_of_month, month_key
 
 ADULT_ROLES = ("applicant", "co_applicant")
-
-
-def month_key(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def last_day_of_month(first: date) -> date:
-    nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
 
 
 def assistance_history(case, before_month: date) -> list[str]:
@@ -48,7 +40,7 @@ def person_history(person_id: int, before_month: date) -> list[str]:
         if membership.valid_to is not None:
             payments = payments.filter(month__lte=membership.valid_to)
         for month, amount in payments.values_list("month", "amount"):
-            if last_day_of_month(month) >= membership.valid_from:
+            if last_of_month(month) >= membership.valid_from:
                 totals[month] = totals.get(month, 0) + amount
     return sorted(month_key(m) for m, total in totals.items() if total > 0)
 
@@ -71,7 +63,7 @@ def build_request(application: Application) -> dict:
     """The calculation contract's request for this application (see bistand.rules)."""
     case = application.case
     household = case.household
-    month_end = last_day_of_month(application.month)
+    month_end = last_of_month(application.month)
     history = assistance_history(case, application.month)
     members = []
     for membership in household.members_on(month_end):

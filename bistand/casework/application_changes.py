@@ -23,8 +23,8 @@ from bistand.casework.applications import (
     duplicate_problem,
 )
 from bistand.casework.audit import AuditAction, record
-from bistand.casework.decisions.money import month_name
 from bistand.casework.journal import JournalNote
+from bistand.rules.formatting import month_name
 
 NOT_RECEIVED = "Ansökan är redan {status} och kan inte ändras här."
 

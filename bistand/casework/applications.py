@@ -26,13 +26,13 @@ from bistand.cases.services import (
     ADULT_ROLES,
     build_request,
     calculate_application,
-    last_day_of_month,
     person_history,
     previous_surplus,
 )
 from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions.labels import kind_label
-from bistand.casework.decisions.money import long_date, month_name
+from bistand.rules.formatting import long_date, month_name
+from bistand.rules.months import last_of_month
 
 STALE_MESSAGE = (
     "Ansökan har ändrats av någon annan sedan du öppnade den. Dina uppgifter finns kvar i formuläret "
@@ -348,7 +348,7 @@ def person_histories(case, month: date) -> list[PersonHistory]:
     who joined brings the months of their earlier households, or none."""
     return [
         PersonHistory(m.person, m.get_role_display(), person_history(m.person_id, month))
-        for m in case.household.members_on(last_day_of_month(month))
+        for m in case.household.members_on(last_of_month(month))
         if m.role in ADULT_ROLES
     ]
 

@@ -14,9 +14,9 @@ from bistand.cases.models import Calculation, Case
 from bistand.cases.services import ADULT_ROLES, person_history
 from bistand.casework import access, extensions
 from bistand.casework.journal import JournalNote
-from bistand.casework.templatetags.casework_tags import kr
-from bistand.casework.templatetags.casework_tags import month_sv as _month
 from bistand.people.models import HouseholdMember
+from bistand.rules.formatting import kr, month_name
+from bistand.rules.months import age_on
 
 
 @dataclass
@@ -28,10 +28,6 @@ class MemberRow:
     # An adult's own months with försörjningsstöd before this month (jobbstimulans is decided per person);
     # None for children.
     assistance_months: list[str] | None = None
-
-
-def age_on(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def member_rows(case: Case, staff, day: date | None = None) -> list[MemberRow]:
@@ -68,13 +64,13 @@ def timeline(case: Case) -> list[extensions.TimelineEntry]:
             extensions.TimelineEntry(
                 application.received_at,
                 "application",
-                f"{application.get_kind_display()} för {_month(application.month)} kom in",
+                f"{application.get_kind_display()} för {month_name(application.month)} kom in",
                 f"{application.get_channel_display()} – {application.get_status_display().lower()}",
                 reverse("casework:application", args=[case.pk, application.pk]),
             )
         )
     for decision in case.decisions.all():
-        title = f"Beslut: {decision.get_outcome_display().lower()} för {_month(decision.month)}"
+        title = f"Beslut: {decision.get_outcome_display().lower()} för {month_name(decision.month)}"
         if decision.corrects_id:
             title += " (rättelse)"
         text = f"Beviljat {kr(decision.total_granted)}"
@@ -95,7 +91,7 @@ def timeline(case: Case) -> list[extensions.TimelineEntry]:
             extensions.TimelineEntry(
                 payment.pay_date,
                 "payment",
-                f"Utbetalning för {_month(payment.month)}",
+                f"Utbetalning för {month_name(payment.month)}",
                 kr(payment.amount),
                 reverse("casework:decision", args=[case.pk, payment.decision_id]),
             )

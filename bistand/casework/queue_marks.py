@@ -22,6 +22,7 @@ from bistand.casework import extensions, referrals
 from bistand.casework.decisions import delegation_problems
 from bistand.casework.decisions.proposals import propose_from
 from bistand.casework.decisions.service import totals_for
+from bistand.rules.formatting import kr
 
 
 @dataclass
@@ -70,7 +71,7 @@ def marks_for(applications, staff) -> dict[int, Marks]:
             totals = totals_for(items, int(calculation.result.get("income_total", 0)))
             marks.delegation = delegation_problems(staff.role, totals.income_support, totals.extra_needs)
             marks.partial = [
-                f"{item.label}: {item.granted:,} kr av {item.requested:,} kr".replace(",", "\u00a0")
+                f"{item.label}: {kr(item.granted)} av {kr(item.requested)}"
                 for item in items
                 if item.outcome != DecisionOutcome.GRANTED
             ]

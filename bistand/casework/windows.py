@@ -14,19 +14,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bistand.casework.decisions.money import long_date, month_name
+from bistand.rules.formatting import long_date, month_name
+from bistand.rules.months import add_months
 
 MONTHS_BACK = 3
 MONTHS_AHEAD = 2
 DAYS_AHEAD = 366
 
 MONTH_OUT_OF_WINDOW = "month_out_of_window"  # the API's stable error code
-
-
-def add_months(month: date, count: int) -> date:
-    """The first day of the month `count` months after `month` (negative counts go back)."""
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def month_window(today: date) -> tuple[date, date]:

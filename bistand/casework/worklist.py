@@ -11,12 +11,12 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch
 
-from bistand import rules
 from bistand.cases.models import Application, Case, CaseStatus
 from bistand.cases.models.application import ApplicationStatus
 from bistand.casework import access, decisions, extensions, queue_marks, referrals
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
+from bistand.rules.municipal import follow_up_targets
 
 
 @dataclass
@@ -58,14 +58,10 @@ def caseload_cap(municipality, day: date) -> int | None:
     """The municipality's highest number of households per caseworker (a municipal rules parameter).
 
     None when the municipality has no parameters in the rules package: the page then shows the caseload
-    without a cap rather than inventing one.
+    without a cap rather than the follow-up's default one.
     """
-    if municipality is None:
-        return None
-    try:
-        return rules.municipal_parameters(municipality.rules_code, day).caseload_cap
-    except rules.CalculationError:
-        return None
+    targets = follow_up_targets(municipality.rules_code if municipality is not None else None, day)
+    return targets.caseload_cap if targets.from_parameters else None
 
 
 def _open_cases(queryset, today: date):

@@ -16,7 +16,8 @@ import random
 from dataclasses import dataclass
 
 from bistand.demo.dates import month_end
-from bistand.demo.households import HouseholdPlan, PersonPlan, age_on
+from bistand.demo.households import HouseholdPlan, PersonPlan
+from bistand.rules.months import age_on
 
 CHILD_ALLOWANCE = 1250  # barnbidrag, kr/month (Försäkringskassan, since 1 March 2018)
 STUDY_ALLOWANCE = 1250  # studiebidrag, kr/month, ten months a year (CSN)

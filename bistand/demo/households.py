@@ -133,10 +133,6 @@ def protect(h: HouseholdPlan, level: str) -> None:
             m.person.street = m.person.postal_code = m.person.city = ""
 
 
-def age_on(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
 def _birth_date(rng: random.Random, age: int, on: date) -> date:
     """A birth date making the person `age` years old on `on`."""
     latest = date(on.year - age, on.month, min(on.day, 28))

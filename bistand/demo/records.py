@@ -21,7 +21,7 @@ from bistand.demo.caseload import CasePlan
 from bistand.demo.dates import add_bank_days, at, bank_day_on_or_before, day_in_month
 from bistand.demo.economy import Item
 from bistand.demo.organisation import StaffSpec
-from bistand.rules.money import kr
+from bistand.rules.formatting import kr
 
 
 @dataclass(eq=False)

@@ -17,7 +17,7 @@ from bistand.demo.barriers import GROUPS, MALMO_2014, group_of
 from bistand.demo.dates import month_index
 from bistand.organisation.models import StaffMember
 from bistand.people.models import Household, Person
-from bistand.rules.money import kr
+from bistand.rules.formatting import kr
 
 GROUP_LABELS = {
     "unemployed_no_benefit": "Arbetslös, ingen ersättning",

@@ -14,10 +14,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from bistand.cases.models import Application, DeclaredItem
-from bistand.cases.services import last_day_of_month
 from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions.labels import kind_label
-from bistand.casework.decisions.money import month_name
 from bistand.incomedata.models import IncomeFetch, IncomeWarning, WarningStatus
 from bistand.incomedata.provider import (
     KIND_SOURCE,
@@ -27,6 +25,8 @@ from bistand.incomedata.provider import (
     compare,
     household_totals,
 )
+from bistand.rules.formatting import month_name
+from bistand.rules.months import last_of_month
 
 WARNING_MOVES = {
     WarningStatus.OPEN: (WarningStatus.ACKNOWLEDGED, WarningStatus.CLOSED),
@@ -68,7 +68,7 @@ def provider() -> IncomeProvider:
 
 
 def _members(application: Application):
-    day = last_day_of_month(application.month)
+    day = last_of_month(application.month)
     return [m.person for m in application.case.household.members_on(day)]
 
 

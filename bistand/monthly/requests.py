@@ -15,8 +15,9 @@ from typing import NamedTuple
 from django.db.models import Q, Sum
 
 from bistand.cases.models import Application, DeclaredItem, Payment
-from bistand.cases.services import ADULT_ROLES, add_item, last_day_of_month, month_key, previous_surplus
+from bistand.cases.services import ADULT_ROLES, add_item, previous_surplus
 from bistand.people.models import HouseholdMember
+from bistand.rules.months import last_of_month, month_key
 
 
 class Member(NamedTuple):
@@ -70,7 +71,7 @@ def _person_histories(memberships, paid) -> dict[int, list[str]]:
         for month, amount in paid.get(membership.household_id, {}).items():
             if membership.valid_to is not None and month > membership.valid_to:
                 continue
-            if last_day_of_month(month) >= membership.valid_from:
+            if last_of_month(month) >= membership.valid_from:
                 months[month] = months.get(month, 0) + amount
     return {
         person: sorted(month_key(m) for m, total in months.items() if total > 0)
@@ -83,7 +84,7 @@ def build_requests(applications: list[Application], month: date) -> dict[int, di
     case__household and case__unit__district__municipality)."""
     if not applications:
         return {}
-    month_end = last_day_of_month(month)
+    month_end = last_of_month(month)
     household_ids = {a.case.household_id for a in applications}
     # Plain rows, not model instances: several thousand per chunk, and only these fields are needed.
     members = defaultdict(list)

@@ -25,6 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from bistand.rules import params
+from bistand.rules.formatting import kr
 from bistand.rules.norm import BANDS
 
 LOWEST_CHANGE = Decimal("-0.05")
@@ -102,10 +103,6 @@ def _amounts(raw: dict, section: str, key: str, count: int, names: list[str], la
         errors.append(f"{label}: beloppet för {', '.join(bad)} måste vara hela kronor, större än 0.")
         return []
     return values
-
-
-def kr(amount: int) -> str:
-    return f"{amount:,} kr".replace(",", " ")
 
 
 def _plausible(label: str, new: int, old: int, year: int, errors: list[str]) -> None:

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bistand.cases.models import Payment
-from bistand.cases.services import last_day_of_month
 from bistand.casework import access, extensions
 from bistand.casework.extensions import Panel, TimelineEntry
 from bistand.people.models import HouseholdMember
 from bistand.reforms import services
 from bistand.reforms.models import Activity, ActivityExemption, ActivitySanction, ReformRuleSetting
 from bistand.rules import reforms as rules
+from bistand.rules.months import add_months, age_on, last_of_month
 from bistand.selfsupport.common import today
 
 PANEL_LIMIT = 10
@@ -34,7 +34,7 @@ def _assisted_months(person_ids, month) -> dict[int, set[str]]:
             "person_id", "household_id", "valid_from", "valid_to"
         )
     )
-    since = rules.add_months(month, -HISTORY_MONTHS)
+    since = add_months(month, -HISTORY_MONTHS)
     # household id -> {month: total paid}: each membership then looks at its own household's months only
     # (not at every household's, which grew with the square of the caseload).
     totals: dict[int, dict] = {}
@@ -52,7 +52,7 @@ def _assisted_months(person_ids, month) -> dict[int, set[str]]:
         for paid_month, total in totals.get(household_id, {}).items():
             if valid_to is not None and paid_month > valid_to:
                 continue
-            if last_day_of_month(paid_month) >= valid_from:
+            if last_of_month(paid_month) >= valid_from:
                 months = per_person.setdefault(person_id, {})
                 months[paid_month] = months.get(paid_month, 0) + total
     return {pid: {f"{m:%Y-%m}" for m, t in months.items() if t > 0} for pid, months in per_person.items()}
@@ -64,14 +64,14 @@ def adults_without_activity(cases, month) -> list[dict]:
     rule = rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
     if not rule.applies_to(month) or not cases:
         return []
-    end = last_day_of_month(month)
+    end = last_of_month(month)
     by_household = {c.household_id: c for c in cases}
     members = [
         m
         for m in HouseholdMember.objects.filter(household_id__in=by_household, valid_from__lte=end)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=end))
         .select_related("person")
-        if rules.age_on(m.person.birth_date, end) >= 18
+        if age_on(m.person.birth_date, end) >= 18
     ]
     person_ids = [m.person_id for m in members]
     history = _assisted_months(person_ids, month)

@@ -19,7 +19,7 @@ from datetime import date
 from bistand.cases.codes import BARRIERS
 from bistand.cases.models import BarrierRegistration
 from bistand.reforms.models import Activity, ActivitySanction, SanctionKind
-from bistand.rules.reforms import add_months
+from bistand.rules.months import add_months
 from bistand.statistics.cells import hidden_keys
 from bistand.statistics.privacy import SUPPRESSED
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from bistand.cases.codes import BARRIER_BY_CODE
-from bistand.cases.services import last_day_of_month, person_history
+from bistand.cases.services import person_history
 from bistand.people.models import HouseholdMember
 from bistand.reforms.models import (
     Activity,
@@ -20,6 +20,7 @@ from bistand.reforms.models import (
     ResidenceStatus,
 )
 from bistand.rules import reforms as rules
+from bistand.rules.months import age_on, last_of_month
 
 ILLNESS_GROUP = "Sjuk"
 
@@ -31,8 +32,8 @@ def is_illness_barrier(code: str | None) -> bool:
 
 def adults(case, month: date) -> list:
     """The household's members on the month's last day who are 18 or older then."""
-    end = last_day_of_month(month)
-    return [m.person for m in case.household.members_on(end) if rules.age_on(m.person.birth_date, end) >= 18]
+    end = last_of_month(month)
+    return [m.person for m in case.household.members_on(end) if age_on(m.person.birth_date, end) >= 18]
 
 
 def exemptions_of(person_id: int) -> list[rules.Exemption]:
@@ -92,10 +93,10 @@ def application_flags(application) -> list[str]:
     """Warnings for the decision proposal (never blocking): one list for the whole household."""
     case, month = application.case, application.month
     flags: list[str] = []
-    end = last_day_of_month(month)
+    end = last_of_month(month)
     for membership in case.household.members_on(end):
         person = membership.person
-        if rules.age_on(person.birth_date, end) >= 18:
+        if age_on(person.birth_date, end) >= 18:
             flags += person_flags(case, person, month)
         else:  # a child: only the right of residence concerns them
             flag = rules.residence_flag(person.full_name, month, _statuses(person))
@@ -112,11 +113,11 @@ def application_flags(application) -> list[str]:
 
 def person_overview(case, month: date) -> list[dict]:
     """For the reforms page: each current member with requirement, records and flags."""
-    end = last_day_of_month(month)
+    end = last_of_month(month)
     rows = []
     for membership in case.household.members_on(end):
         person = membership.person
-        adult = rules.age_on(person.birth_date, end) >= 18
+        adult = age_on(person.birth_date, end) >= 18
         rows.append(
             {
                 "person": person,

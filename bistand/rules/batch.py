@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from itertools import chain
@@ -35,7 +35,7 @@ _lookups: Lookups = IN_FORCE  # the parameters it is calculated with (changed on
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -55,7 +55,7 @@ def _at_position(exc: CalculationError, position: int) -> CalculationError:
 
 def _slice(bounds: tuple[int, int]) -> list[Totals]:
     start, stop = bounds
-    results = []
+    results: list[Totals] = []
     append = results.append
     lookups = _lookups
     with _collector_paused():
@@ -67,7 +67,7 @@ def _slice(bounds: tuple[int, int]) -> list[Totals]:
     return results
 
 
-def _packed_slice(bounds: tuple[int, int]) -> array:
+def _packed_slice(bounds: tuple[int, int]) -> array[int]:
     """A worker's results as one flat array of ints: one bytes blob to send back instead of 100 000 tuples."""
     return array("q", chain.from_iterable(_slice(bounds)))
 
@@ -75,7 +75,7 @@ def _packed_slice(bounds: tuple[int, int]) -> array:
 _as_totals = partial(tuple.__new__, Totals)  # Totals from a 6-tuple without a Python-level call
 
 
-def _unpack(values: array) -> list[Totals]:
+def _unpack(values: array[int]) -> list[Totals]:
     fields = iter(values)
     return list(map(_as_totals, zip(*[fields] * len(Totals._fields), strict=True)))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from bistand.rules import safe_json
 from bistand.rules.engine import calculate
@@ -27,7 +28,7 @@ household_size, municipality, och vid behov handläggarens bedömningar:
   carried_surplus                normöverskott från en tidigare månad (amount, from_month)"""
 
 
-def load_json(text: str | bytes):
+def load_json(text: str | bytes) -> Any:
     """JSON with decimals kept exact (7200.5 -> Decimal) and every limit of safe_json applied."""
     return safe_json.loads(text)
 

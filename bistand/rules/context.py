@@ -35,13 +35,21 @@ class MonthContext:
     work_incentive_rule: params.RulePeriod | None  # None before jobbstimulans existed (July 2013)
 
 
+def _in_force(name: str, day: date) -> params.RulePeriod:
+    """A rule that exists for every month with a riksnorm table (law.toml starts them on 2013-01-01)."""
+    rule = params.rule_on(name, day)
+    if rule is None:
+        raise LookupError(f"law.toml has no {name} rule in force on {day}")
+    return rule
+
+
 @lru_cache(maxsize=512)
 def month_context(month: Month) -> MonthContext | None:
     """The month's context, or None when there is no riksnorm for its year (the caller reports it)."""
     table = params.norm_table(month.year)
     if table is None:
         return None
-    last_day = month.last_day
+    last_day = month.last
     with_lunch, without_lunch = band_tables(table)
     pbb = params.price_base_amount(month.year)
     child_rule = params.rule_on("child_earnings", last_day)
@@ -54,12 +62,12 @@ def month_context(month: Month) -> MonthContext | None:
         last_day=last_day,
         table=table,
         norm_source=table.source_on(last_day),
-        norm_rules=params.rule_on("norm_rules", last_day),
+        norm_rules=_in_force("norm_rules", last_day),
         with_lunch_by_age=with_lunch,
         without_lunch_by_age=without_lunch,
-        costs_rule=params.rule_on("reasonable_costs", last_day),
-        extra_needs_rule=params.rule_on("extra_needs", last_day),
-        income_rule=params.rule_on("income", last_day),
+        costs_rule=_in_force("reasonable_costs", last_day),
+        extra_needs_rule=_in_force("extra_needs", last_day),
+        income_rule=_in_force("income", last_day),
         child_earnings_rule=child_rule,
         price_base_amount=pbb,
         child_earnings_limit=limit,

@@ -17,14 +17,14 @@ parameter objects (bistand.whatif) without ever editing the parameter files.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bistand.rules import explain, judgements, params
 from bistand.rules.context import MonthContext, month_context
-from bistand.rules.errors import CalculationError
-from bistand.rules.income import child_earnings_counted, work_incentive_window
+from bistand.rules.errors import CalculationError, ErrorItem
+from bistand.rules.income import Window, child_earnings_counted, work_incentive_window
 from bistand.rules.money import percent_of
 from bistand.rules.months import Month
 from bistand.rules.municipal import MunicipalParameters, find_municipal_parameters
@@ -33,15 +33,13 @@ from bistand.rules.request import CalculationRequest, parse_request
 from bistand.rules.result import CalculationResult, Line, Totals
 from bistand.rules.validate import check_request
 
-_NOT_YET = object()
-
 
 class Lookups(NamedTuple):
     """Where the pass finds its parameters: the month context and the municipal parameters."""
 
     month_context: Callable[[Month], MonthContext | None]
     # (code, last day of the month) -> (MunicipalParameters, None) or (None, ErrorItem)
-    municipal: Callable[[str, date], tuple]
+    municipal: Callable[[str, date], tuple[MunicipalParameters | None, ErrorItem | None]]
 
 
 IN_FORCE = Lookups(month_context, find_municipal_parameters)  # the rules as the parameter files state them
@@ -50,13 +48,13 @@ IN_FORCE = Lookups(month_context, find_municipal_parameters)  # the rules as the
 class _Household(NamedTuple):
     """What the members pass learns that the later steps need."""
 
-    index: dict[str, int]  # member id -> position
+    positions: dict[str, int]  # member id -> position
     applicant: int
     cohabiting: bool
     persons: int
 
 
-def _all_before(history, month: Month) -> bool:
+def _all_before(history: Iterable[Month], month: Month) -> bool:
     """Every month of a history precedes `month` (False also for an unreadable month in a draft)."""
     try:
         return max(history) < month
@@ -64,17 +62,19 @@ def _all_before(history, month: Month) -> bool:
         return False
 
 
-def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] | None):
+def _members(
+    request: CalculationRequest, ctx: MonthContext, lines: list[Line] | None
+) -> tuple[int, _Household] | None:
     """(riksnorm total, household) — or None when the members are not valid."""
     last = ctx.last_day
     last_year, last_md = last.year, last.month * 32 + last.day  # month and day as one comparable int
     with_lunch, without_lunch = ctx.with_lunch_by_age, ctx.without_lunch_by_age
     members = request.members
-    index = {}
-    applicant = None
+    index: dict[str, int] = {}
+    applicant: int | None = None
     cohabiting = False
     personal = 0
-    child_lines = [] if lines is not None else None
+    child_lines: list[Line] = []
     for position, member in enumerate(members):
         member_id, role, birth, days = member.id, member.role, member.birth_date, member.days_in_household
         if member_id in index or birth is None or birth > last:
@@ -90,7 +90,7 @@ def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] |
                 return None
             amount = without_lunch[age] if member.preschool_lunch else None  # None: no "utan lunch" band
             lunch = amount is not None
-            if not lunch:
+            if amount is None:
                 amount = with_lunch[age]
             counted = amount
             if days is not None:
@@ -98,7 +98,7 @@ def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] |
                     return None
                 counted = part_of_month(amount, days)
             personal += counted
-            if child_lines is not None:
+            if lines is not None:
                 child_lines.append(
                     explain.child(ctx, member_id, age, amount, lunch, member.preschool_lunch, days, counted)
                 )
@@ -128,7 +128,12 @@ def _members(request: CalculationRequest, ctx: MonthContext, lines: list[Line] |
 
 
 def _costs(
-    request, ctx: MonthContext, municipal: MunicipalParameters | None, persons: int, allowed: dict, lines
+    request: CalculationRequest,
+    ctx: MonthContext,
+    municipal: MunicipalParameters | None,
+    persons: int,
+    allowed: dict[str, str],
+    lines: list[Line] | None,
 ) -> int | None:
     """Reasonable costs as stated, except that a municipal cap limits the month's total rent.
 
@@ -147,6 +152,7 @@ def _costs(
         capped = cap is not None and kind == "rent"
         left_before = rent_left
         if capped:
+            assert rent_left is not None  # capped: there is a cap, and rent_left starts from it
             if not in_full:
                 approved = min(approved, rent_left)
             rent_left -= min(approved, rent_left)
@@ -154,13 +160,14 @@ def _costs(
         if lines is not None:
             label = allowed[kind]
             if in_full:
-                over = capped and cost.amount > left_before
+                over = capped and left_before is not None and cost.amount > left_before
                 lines.append(
                     judgements.accepted_in_full(
                         ctx, kind, label, cost, cap if over else None, municipal, persons
                     )
                 )
             elif capped:
+                assert cap is not None and municipal is not None  # capped: the municipality has a cap
                 lines.extend(
                     explain.capped_cost(
                         ctx, kind, label, cost.description, cost.amount, approved, cap, municipal, persons
@@ -171,11 +178,17 @@ def _costs(
     return total
 
 
-def _has_text(value) -> bool:
+def _has_text(value: object) -> bool:
     return type(value) is str and bool(value.strip())
 
 
-def _norm_supplements(request, ctx: MonthContext, household: _Household, allowed: dict, lines) -> int | None:
+def _norm_supplements(
+    request: CalculationRequest,
+    ctx: MonthContext,
+    household: _Household,
+    allowed: dict[str, str],
+    lines: list[Line] | None,
+) -> int | None:
     """The norm at a higher level for special reasons (SOSFS 2013:1): extra lines, never a changed table."""
     total = 0
     for supplement in request.norm_supplements:
@@ -185,7 +198,7 @@ def _norm_supplements(request, ctx: MonthContext, household: _Household, allowed
         if not _has_text(supplement.reason):
             return None
         position = (
-            household.applicant if supplement.member is None else household.index.get(supplement.member)
+            household.applicant if supplement.member is None else household.positions.get(supplement.member)
         )
         if position is None:
             return None
@@ -196,7 +209,9 @@ def _norm_supplements(request, ctx: MonthContext, household: _Household, allowed
     return total
 
 
-def _extra_needs(request, ctx: MonthContext, allowed: dict, lines) -> int | None:
+def _extra_needs(
+    request: CalculationRequest, ctx: MonthContext, allowed: dict[str, str], lines: list[Line] | None
+) -> int | None:
     total = 0
     for need in request.extra_needs:
         amount = need.amount
@@ -208,14 +223,14 @@ def _extra_needs(request, ctx: MonthContext, allowed: dict, lines) -> int | None
     return total
 
 
-def _years_to_date(request, household: _Household) -> dict[int, int] | None:
+def _years_to_date(request: CalculationRequest, household: _Household) -> dict[int, int] | None:
     """Member position -> earnings earlier in the calendar year; None when the items contradict each other.
 
     `year_to_date` describes the member, not the item: every item of the member that gives it must give
     the same amount (items that leave it out, or give 0, agree with any amount).
     """
     found: dict[int, int] = {}
-    index, applicant = household.index, household.applicant
+    index, applicant = household.positions, household.applicant
     for income in request.incomes:
         value = income.year_to_date
         if not value:
@@ -228,10 +243,18 @@ def _years_to_date(request, household: _Household) -> dict[int, int] | None:
     return found
 
 
-def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lines) -> int | None:
+def _incomes(
+    request: CalculationRequest,
+    ctx: MonthContext,
+    household: _Household,
+    specs: dict[str, params.IncomeKind],
+    lines: list[Line] | None,
+) -> int | None:
     members, household_history = request.members, request.assistance_history
-    index, applicant = household.index, household.applicant
-    windows: dict[int, object] = {}  # member position -> jobbstimulans window (or None), decided once each
+    index, applicant = household.positions, household.applicant
+    windows: dict[
+        int, Window | None
+    ] = {}  # member position -> jobbstimulans window (or None), decided once each
     earned: dict[int, int] = {}  # child's position -> earnings this calendar year before the current item
     years_to_date = _years_to_date(request, household)
     if years_to_date is None:
@@ -275,10 +298,11 @@ def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lin
                 )
         elif spec.employment and ctx.work_incentive_rule is not None:
             rule = ctx.work_incentive_rule.values
-            window = windows.get(position, _NOT_YET)
             own = owner.assistance_history
             history = household_history if own is None else own
-            if window is _NOT_YET:
+            if position in windows:
+                window = windows[position]
+            else:
                 window = None
                 if len(history) >= rule["qualifying_months"]:
                     indexes = [year * 12 + month - 1 for year, month in history]  # Month.index
@@ -303,7 +327,7 @@ def _incomes(request, ctx: MonthContext, household: _Household, specs: dict, lin
     return total
 
 
-def _carried_surplus(request, ctx: MonthContext, lines) -> int | None:
+def _carried_surplus(request: CalculationRequest, ctx: MonthContext, lines: list[Line] | None) -> int | None:
     """Normöverskott of an earlier month counted as income this month (the caseworker's decision)."""
     carried = request.carried_surplus
     if carried is None:
@@ -316,7 +340,9 @@ def _carried_surplus(request, ctx: MonthContext, lines) -> int | None:
     return amount
 
 
-def _run(request: CalculationRequest, lines: list[Line] | None, lookups: Lookups = IN_FORCE):
+def _run(
+    request: CalculationRequest, lines: list[Line] | None, lookups: Lookups = IN_FORCE
+) -> tuple[Totals, MonthContext, MunicipalParameters | None] | None:
     """(totals, month context, municipal parameters) — or None when the request is not valid."""
     month = request.month
     ctx = lookups.month_context(month) if month is not None else None
@@ -367,7 +393,7 @@ def totals(request: CalculationRequest, lookups: Lookups = IN_FORCE) -> Totals:
     return done[0]
 
 
-def describe_parameters(ctx: MonthContext, municipal: MunicipalParameters | None) -> dict:
+def describe_parameters(ctx: MonthContext, municipal: MunicipalParameters | None) -> dict[str, Any]:
     """The `parameters` block: which parameter set, legal source and confidence the result rests on."""
     table, source, pbb = ctx.table, ctx.norm_source, ctx.price_base_amount
     return {
@@ -403,10 +429,18 @@ def compute(request: CalculationRequest, lookups: Lookups = IN_FORCE) -> Calcula
         raise _invalid(request)
     totals_, ctx, municipal = done
     return CalculationResult(
-        request.month, *totals_, lines=tuple(lines), parameters=describe_parameters(ctx, municipal)
+        request.month,
+        totals_.norm_total,
+        totals_.costs_total,
+        totals_.extra_needs_total,
+        totals_.income_total,
+        totals_.assistance,
+        totals_.surplus,
+        lines=tuple(lines),
+        parameters=describe_parameters(ctx, municipal),
     )
 
 
-def calculate(data: dict) -> dict:
+def calculate(data: dict[str, Any]) -> dict[str, Any]:
     """The JSON contract: a request dict in, a JSON-ready result dict out (or CalculationError)."""
     return compute(parse_request(data)).to_dict()

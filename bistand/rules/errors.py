@@ -8,6 +8,7 @@ Codes are part of the contract and never change meaning; messages may be reworde
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 # code -> Swedish message template (str.format with the keyword arguments given to `error`).
 MESSAGES: dict[str, str] = {
@@ -73,11 +74,11 @@ class ErrorItem:
     message: str
     field: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "field": self.field}
 
 
-def error(code: str, field: str, /, **details) -> ErrorItem:
+def error(code: str, field: str, /, **details: object) -> ErrorItem:
     """Build an error item; the Swedish message is filled from MESSAGES[code] and `details`."""
     return ErrorItem(code, MESSAGES[code].format(**details), field)
 
@@ -94,14 +95,18 @@ class CalculationError(ValueError):
         self.items = list(errors)
         super().__init__("; ".join(f"{e.field}: {e.code}" for e in self.items))
 
-    def __reduce__(self):  # picklable, so batch worker processes can report errors
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[CalculationError], tuple[list[ErrorItem]]
+    ]:  # picklable, so batch worker processes can report errors
         return (type(self), (self.items,))
 
     @property
-    def errors(self) -> list[dict]:
+    def errors(self) -> list[dict[str, Any]]:
         """The errors as JSON-ready dicts: [{"code", "message", "field"}, …]."""
         return [e.to_dict() for e in self.items]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The error body shared by the CLI and the API."""
         return {"errors": self.errors}

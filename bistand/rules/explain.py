@@ -7,8 +7,8 @@ the amounts; these functions only describe them.
 from __future__ import annotations
 
 from bistand.rules.context import MonthContext
+from bistand.rules.formatting import kr, kr_fraction
 from bistand.rules.income import Window
-from bistand.rules.money import kr, kr_fraction
 from bistand.rules.months import Month
 from bistand.rules.municipal import MunicipalParameters
 from bistand.rules.norm import (
@@ -20,7 +20,7 @@ from bistand.rules.norm import (
     common_costs,
     extra_member_cost,
 )
-from bistand.rules.params import IncomeKind, RulePeriod, weakest
+from bistand.rules.params import IncomeKind, weakest
 from bistand.rules.request import Member
 from bistand.rules.result import Line
 
@@ -279,8 +279,9 @@ def child_earnings_exempt(
 ) -> Line:
     """`year_to_date`: the child's earnings earlier in the year; `same_month`: the child's salary items
     already counted against the free amount this month (the free amount is per person, not per item)."""
-    rule: RulePeriod = ctx.child_earnings_rule
-    pbb = ctx.price_base_amount
+    rule, pbb, limit = ctx.child_earnings_rule, ctx.price_base_amount, ctx.child_earnings_limit
+    # Only called when the month has a free amount, which needs both the rule and a prisbasbelopp.
+    assert rule is not None and pbb is not None and limit is not None
     share = "ett halvt prisbasbelopp" if rule.values["pbb_share"] < 1 else "ett prisbasbelopp"
     earlier = f"; tidigare i år {kr(year_to_date)}" if year_to_date else ""
     if same_month:
@@ -288,7 +289,7 @@ def child_earnings_exempt(
     text = (
         f"Lön för hemmavarande barn eller skolungdom: {kr(exempt)} av {kr(amount)} räknas inte som inkomst. "
         f"Barns och skolungdomars egna arbetsinkomster räknas inte upp till {share} per kalenderår, "
-        f"{kr(ctx.child_earnings_limit)} för {pbb.year}{earlier} ({rule.source.cite}; prisbasbeloppet {pbb.year} "
+        f"{kr(limit)} för {pbb.year}{earlier} ({rule.source.cite}; prisbasbeloppet {pbb.year} "
         f"enligt {pbb.source.cite})"
     )
     return Line(
@@ -318,7 +319,8 @@ def work_incentive(
     ctx: MonthContext, member: str, who: tuple[str, str], salary: int, disregarded: int, window: Window
 ) -> Line:
     """Names the person and the six months that qualified them (their own history, or the household's)."""
-    rule: RulePeriod = ctx.work_incentive_rule
+    rule = ctx.work_incentive_rule
+    assert rule is not None  # only called for months with jobbstimulans
     rate = rule.values["rate"]
     qualifying = rule.values["qualifying_months"]
     months = _in_words(qualifying)
@@ -346,7 +348,8 @@ def work_incentive(
 
 
 def no_work_incentive(ctx: MonthContext, member: str, who: tuple[str, str], window: Window | None) -> Line:
-    rule: RulePeriod = ctx.work_incentive_rule
+    rule = ctx.work_incentive_rule
+    assert rule is not None  # only called for months with jobbstimulans
     months = _in_words(rule.values["qualifying_months"])
     name, whose = who
     if window is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bistand.rules.context import MonthContext
 from bistand.rules.explain import persons
-from bistand.rules.money import kr
+from bistand.rules.formatting import kr
 from bistand.rules.months import Month
 from bistand.rules.municipal import MunicipalParameters
 from bistand.rules.params import weakest

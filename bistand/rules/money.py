@@ -1,4 +1,4 @@
-"""Whole kronor: rounding and Swedish formatting.
+"""Whole kronor: rounding (Swedish formatting is bistand.rules.formatting).
 
 Amounts in the engine are whole kronor held as `int` (exact, and fast enough for the batch path).
 Wherever a fraction can arise — 25 % jobbstimulans, a share of the common household costs — the
@@ -28,16 +28,3 @@ def share(amount: int, numerator: int, denominator: int) -> int:
 def percent_of(amount: int, rate: Decimal) -> int:
     """rate × amount, rounded half-up to whole kronor (rate 0.25 -> 25 %)."""
     return round_half_up(rate * amount)
-
-
-def kr(amount: int) -> str:
-    """Swedish amount text: 1234567 -> '1 234 567 kr', -1250 -> '−1 250 kr' (true minus sign)."""
-    digits = f"{abs(amount):,}".replace(",", " ")
-    return f"{'−' if amount < 0 else ''}{digits} kr"
-
-
-def kr_fraction(numerator: int, denominator: int) -> str:
-    """An unrounded quotient in Swedish notation with two decimals: 5210/3 -> '1 736,67 kr'."""
-    value = (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    whole, _, cents = f"{value:,.2f}".partition(".")
-    return f"{whole.replace(',', ' ')},{cents} kr"

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import Any
 
-from bistand.rules.errors import CalculationError, error
+from bistand.rules.errors import CalculationError, ErrorItem, error
 from bistand.rules.months import Month
 from bistand.rules.params import PARAMETER_DIR
 
@@ -42,7 +43,7 @@ class MunicipalParameters:
     def rent_cap_for(self, persons: int) -> int:
         return self.rent_cap[min(persons, len(self.rent_cap)) - 1]
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         """JSON-ready description for the `parameters` block of a result."""
         return {
             "code": self.code,
@@ -85,7 +86,9 @@ def municipality_codes() -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def find_municipal_parameters(code: str, on_date: date, field: str = "municipality"):
+def find_municipal_parameters(
+    code: str, on_date: date, field: str = "municipality"
+) -> tuple[MunicipalParameters, None] | tuple[None, ErrorItem]:
     """(parameters, None) or (None, ErrorItem): the non-raising form used while collecting errors."""
     versions = _versions(code) if isinstance(code, str) else None
     if versions is None:
@@ -102,6 +105,43 @@ def municipal_parameters(code: str, on_date: date) -> MunicipalParameters:
     Raises CalculationError (unknown_municipality / no_municipal_parameters) when there is none.
     """
     found, problem = find_municipal_parameters(code, on_date)
-    if problem:
+    if found is None:
+        assert problem is not None  # one of the two is always set
         raise CalculationError([problem])
     return found
+
+
+# --- the follow-up targets, with the one fall-back for a municipality without parameters ---------------
+
+# Göteborgs stad, Projekt minskat försörjningsstöd (docs/sources.md): "minst 25 procent av arbetstiden
+# till klientmöten".
+DEFAULT_CLIENT_TIME_GOAL = Decimal("0.25")
+# A cap of 35 cases per caseworker: about the caseload social workers call normal (Vision, the union,
+# and social workers' op-eds; docs/sources.md). A municipal parameter; no national source.
+DEFAULT_CASELOAD_CAP = 35
+DEFAULT_TARGETS_SOURCE = "standardvärden: 25 % enligt Göteborgs projekt, tak 35 ärenden"
+MUNICIPAL_TARGETS_SOURCE = "kommunens parametrar"
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpTargets:
+    """The targets the follow-up compares against: time with clients and the caseload cap."""
+
+    client_time_goal: Decimal  # share of working time, 0..1
+    caseload_cap: int  # open cases per caseworker
+    source: str  # Swedish, shown beside the charts
+    from_parameters: bool  # False: the defaults above, for a municipality without a parameter file
+
+
+def follow_up_targets(code: str | None, on_date: date) -> FollowUpTargets:
+    """The municipality's `client_meeting_time_goal` and `caseload_cap` in force on `on_date`.
+
+    The one fall-back policy: a municipality without parameters for the date (or no municipality) gets
+    the defaults above, named with their sources (`from_parameters` False, and `source` says so).
+    """
+    found = find_municipal_parameters(code, on_date)[0] if code else None
+    if found is None:
+        return FollowUpTargets(DEFAULT_CLIENT_TIME_GOAL, DEFAULT_CASELOAD_CAP, DEFAULT_TARGETS_SOURCE, False)
+    return FollowUpTargets(
+        Decimal(found.client_meeting_time_goal), int(found.caseload_cap), MUNICIPAL_TARGETS_SOURCE, True
+    )

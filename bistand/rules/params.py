@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 PARAMETER_DIR = Path(__file__).parent / "parameters"
 # "example" marks invented demo values (the Demostad municipal file) and is weaker than all the others.
@@ -92,7 +93,7 @@ class RulePeriod:
     """A legal rule as it applies from `source.start`, with its numeric values (e.g. rate = 0.25)."""
 
     source: Source
-    values: dict = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +125,12 @@ class Kinds:
     )  # the norm at a higher level (SOSFS 2013:1)
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     with path.open("rb") as handle:
         return tomllib.load(handle)
 
 
-def _source(raw: dict, start: date | None = None) -> Source:
+def _source(raw: dict[str, Any], start: date | None = None) -> Source:
     confidence = raw.get("confidence", "official")
     if confidence not in CONFIDENCE_MARKS:
         raise ParameterFileError(f"unknown confidence mark {confidence!r}")
@@ -144,7 +145,7 @@ def _source(raw: dict, start: date | None = None) -> Source:
     )
 
 
-def parse_norm_table(raw: dict, version: str = FILE_VERSION) -> NormTable:
+def parse_norm_table(raw: dict[str, Any], version: str = FILE_VERSION) -> NormTable:
     """One riksnorm year in the shape of riksnorm/<year>.toml (`from` dates as dates) into a NormTable."""
     table = NormTable(
         year=raw["year"],
@@ -178,7 +179,7 @@ def _norm_table(path: Path) -> NormTable:
     return parse_norm_table(raw)
 
 
-def parse_price_base_amount(raw: dict, version: str = FILE_VERSION) -> PriceBaseAmount:
+def parse_price_base_amount(raw: dict[str, Any], version: str = FILE_VERSION) -> PriceBaseAmount:
     """One `[[amount]]` entry of prisbasbelopp.toml into a PriceBaseAmount."""
     return PriceBaseAmount(raw["year"], raw["value"], _source(raw, date(raw["year"], 1, 1)), version)
 

@@ -23,8 +23,12 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+from bistand.rules.formatting import month_name
+from bistand.rules.months import add_months, age_on, first_of_month, last_of_month
 
 # In a folder of its own: the reforms do not change the calculation, so this file stays out of the
 # calculation parameters' version digest (params.parameter_version).
@@ -50,7 +54,7 @@ class ReformRule:
     status: str  # PROPOSED | ENACTED
     source: str
     legal_basis: str
-    extra: dict
+    extra: dict[str, Any]
 
     @property
     def status_label(self) -> str:
@@ -75,10 +79,10 @@ def _load() -> dict[str, ReformRule]:
 
 _BASE = _load()
 # Returns {rule_id: {"status": ..., "legal_basis": ...}} from wherever the running system stores changes.
-_override_source: Callable[[], dict[str, dict]] | None = None
+_override_source: Callable[[], dict[str, dict[str, Any]]] | None = None
 
 
-def set_override_source(source: Callable[[], dict[str, dict]] | None) -> None:
+def set_override_source(source: Callable[[], dict[str, dict[str, Any]]] | None) -> None:
     """Register where administrators' changes to the rules' status / legal basis are read from."""
     global _override_source
     _override_source = source
@@ -102,26 +106,9 @@ def source_note(r: ReformRule) -> str:
 # --- dates -------------------------------------------------------------------------------------------
 
 
-def first_of(month: date) -> date:
-    return month.replace(day=1)
-
-
-def add_months(month: date, n: int) -> date:
-    index = month.year * 12 + month.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def last_of(month: date) -> date:
-    return add_months(month, 1) - timedelta(days=1)
-
-
-def age_on(birth_date: date, day: date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def overlaps(start: date, end: date | None, month: date) -> bool:
     """A period [start, end] (end None = open) touches some day of `month`."""
-    return start <= last_of(month) and (end is None or end >= first_of(month))
+    return start <= last_of_month(month) and (end is None or end >= first_of_month(month))
 
 
 # --- aktivitetskrav -------------------------------------------------------------------------------
@@ -154,7 +141,7 @@ def consecutive_before(month: date, assisted_months: Iterable[str]) -> int:
     `assisted_months` are "YYYY-MM" keys (bistand.cases.services.person_history gives them).
     """
     months = set(assisted_months)
-    count, current = 0, add_months(first_of(month), -1)
+    count, current = 0, add_months(first_of_month(month), -1)
     while f"{current:%Y-%m}" in months:
         count += 1
         current = add_months(current, -1)
@@ -172,12 +159,12 @@ def activity_requirement(
 
     `r` is the rule as read once by a caller that checks many persons (otherwise read here)."""
     r = r or rule(ACTIVITY)
-    month = first_of(month)
+    month = first_of_month(month)
     needed = int(r.extra.get("consecutive_months", 3))
     consecutive = consecutive_before(month, assisted_months)
     if not r.applies_to(month):
         return Requirement(
-            False, f"Aktivitetskravet tillämpas från och med {_month(r.applies_from)}.", consecutive
+            False, f"Aktivitetskravet tillämpas från och med {month_name(r.applies_from)}.", consecutive
         )
     age = age_on(birth_date, month)
     if age < 18:
@@ -223,11 +210,11 @@ def participation_flags(
     if not has_activity:
         flags.append(f"{name}: aktivitetskravet gäller men ingen aktivitet är anvisad.")
     for when, p in months:
-        if p.unexcused_absence_hours > 0 and add_months(first_of(month), -1) <= first_of(when) <= first_of(
-            month
-        ):
+        if p.unexcused_absence_hours > 0 and add_months(first_of_month(month), -1) <= first_of_month(
+            when
+        ) <= first_of_month(month):
             flags.append(
-                f"{name}: frånvaro utan godtagbart skäl {p.unexcused_absence_hours} timmar i {_month(when)} "
+                f"{name}: frånvaro utan godtagbart skäl {p.unexcused_absence_hours} timmar i {month_name(when)} "
                 f"(närvaro {p.attended_hours} timmar). Handläggaren bedömer om försörjningsstödet ska vägras "
                 "eller sättas ned; det sker aldrig automatiskt."
             )
@@ -301,13 +288,3 @@ def lease_flag(
                 f"prövar om hyran kan godtas ({source_note(r)})"
             )
     return None
-
-
-MONTHS_SV = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-
-def _month(day: date) -> str:
-    return f"{MONTHS_SV[day.month - 1]} {day.year}"

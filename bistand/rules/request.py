@@ -8,9 +8,11 @@ a Django DecimalField pass); floats, fractions and negative numbers are refused.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from bistand.rules.errors import CalculationError, ErrorItem, error
 from bistand.rules.months import Month
@@ -117,16 +119,21 @@ _ITEM_FIELDS = {
 }
 
 
+# A draft request holds None where a value could not be read; check_request reports every such field
+# before anything is calculated, so a draft never reaches the engine.
+_UNREAD: Any = None
+
+
 class _Reader:
     """Collects shape errors while reading values; each reader returns None when the value is unusable."""
 
     def __init__(self) -> None:
         self.errors: list[ErrorItem] = []
 
-    def fail(self, code: str, field: str, **details) -> None:
+    def fail(self, code: str, field: str, **details: object) -> None:
         self.errors.append(error(code, field, **details))
 
-    def fields(self, obj, path: str, required: set[str], optional: set[str]) -> bool:
+    def fields(self, obj: object, path: str, required: set[str], optional: set[str]) -> bool:
         if not isinstance(obj, dict):
             self.fail("not_an_object", path)
             return False
@@ -137,7 +144,7 @@ class _Reader:
             self.fail("unknown_field", prefix + str(name))
         return True
 
-    def amount(self, value, path: str) -> int | None:
+    def amount(self, value: object, path: str) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
             self.fail("non_integer_amount", path)
             return None
@@ -152,20 +159,20 @@ class _Reader:
             return None
         return int(value)
 
-    def text(self, value, path: str) -> str | None:
+    def text(self, value: object, path: str) -> str | None:
         if not isinstance(value, str):
             self.fail("invalid_text", path)
             return None
         return value
 
-    def month(self, value, path: str) -> Month | None:
+    def month(self, value: object, path: str) -> Month | None:
         try:
             return Month.parse(value)
         except ValueError:
             self.fail("invalid_month", path)
             return None
 
-    def date(self, value, path: str) -> date | None:
+    def date(self, value: object, path: str) -> date | None:
         try:
             if isinstance(value, str) and len(value) == 10:
                 return date.fromisoformat(value)
@@ -174,24 +181,30 @@ class _Reader:
         self.fail("invalid_date", path)
         return None
 
-    def boolean(self, value, path: str) -> bool | None:
+    def boolean(self, value: object, path: str) -> bool | None:
         if not isinstance(value, bool):
             self.fail("invalid_boolean", path)
             return None
         return value
 
-    def months(self, value, path: str) -> tuple | None:
+    def months(self, value: object, path: str) -> tuple[Any, ...] | None:
         """A list of "YYYY-MM" months; unreadable entries become None (each reported)."""
         if not isinstance(value, list):
             self.fail("not_a_list", path)
             return None
         return tuple(self.month(v, f"{path}[{i}]") for i, v in enumerate(value))
 
-    def get(self, raw: dict, key: str, path: str, read, default=None):
-        """Read raw[key] with `read`; a missing key gives `default` (missing_field is reported by `fields`)."""
+    def get(
+        self, raw: dict[str, Any], key: str, path: str, read: Callable[[Any, str], Any], default: Any = None
+    ) -> Any:
+        """Read raw[key] with `read`; a missing key gives `default` (missing_field is reported by `fields`).
+
+        Any: the value goes into a draft, where None stands for a value that could not be read."""
         return read(raw[key], f"{path}.{key}") if key in raw else default
 
-    def items(self, data: dict, name: str, build) -> tuple:
+    def items(
+        self, data: dict[str, Any], name: str, build: Callable[[_Reader, dict[str, Any], str], Any]
+    ) -> tuple[Any, ...]:
         """Read the list `name`. An entry that is not an object becomes None; an entry with unreadable
         fields is kept with None in them, so that the meaning checks still see the rest of it."""
         values = data.get(name, [])
@@ -202,14 +215,14 @@ class _Reader:
             self.fail("too_many_items", name, limit=MAX_LIST_ITEMS)
             return ()
         required, optional = _ITEM_FIELDS[name]
-        out = []
+        out: list[Any] = []  # the built items, None for an entry that is not an object
         for i, raw in enumerate(values):
             path = f"{name}[{i}]"
             out.append(build(self, raw, path) if self.fields(raw, path, required, optional) else None)
         return tuple(out)
 
 
-def _member(r: _Reader, raw: dict, path: str) -> Member:
+def _member(r: _Reader, raw: dict[str, Any], path: str) -> Member:
     role = raw.get("role")
     if "role" in raw and role not in ROLES:
         r.fail("invalid_role", f"{path}.role")
@@ -223,7 +236,7 @@ def _member(r: _Reader, raw: dict, path: str) -> Member:
     history = raw.get("assistance_history")
     return Member(
         id=r.get(raw, "id", path, r.text),
-        role=role if role in ROLES else None,
+        role=role if role in ROLES else _UNREAD,
         birth_date=r.get(raw, "birth_date", path, r.date),
         preschool_lunch=lunch is True,
         assistance_history=None if history is None else r.months(history, f"{path}.assistance_history"),
@@ -231,7 +244,7 @@ def _member(r: _Reader, raw: dict, path: str) -> Member:
     )
 
 
-def _cost(r: _Reader, raw: dict, path: str) -> Cost:
+def _cost(r: _Reader, raw: dict[str, Any], path: str) -> Cost:
     return Cost(
         kind=r.get(raw, "kind", path, r.text),
         amount=r.get(raw, "amount", path, r.amount),
@@ -241,7 +254,7 @@ def _cost(r: _Reader, raw: dict, path: str) -> Cost:
     )
 
 
-def _norm_supplement(r: _Reader, raw: dict, path: str) -> NormSupplement:
+def _norm_supplement(r: _Reader, raw: dict[str, Any], path: str) -> NormSupplement:
     return NormSupplement(
         kind=r.get(raw, "kind", path, r.text),
         amount=r.get(raw, "amount", path, r.amount),
@@ -250,7 +263,7 @@ def _norm_supplement(r: _Reader, raw: dict, path: str) -> NormSupplement:
     )
 
 
-def _carried_surplus(r: _Reader, data: dict) -> CarriedSurplus | None:
+def _carried_surplus(r: _Reader, data: dict[str, Any]) -> CarriedSurplus | None:
     raw = data.get("carried_surplus")
     if raw is None:
         return None
@@ -260,8 +273,8 @@ def _carried_surplus(r: _Reader, data: dict) -> CarriedSurplus | None:
     return CarriedSurplus(r.get(raw, "amount", path, r.amount), r.get(raw, "from_month", path, r.month))
 
 
-def _amount_item(cls):
-    def build(r: _Reader, raw: dict, path: str):
+def _amount_item(cls: type[ExtraNeed]) -> Callable[[_Reader, dict[str, Any], str], ExtraNeed]:
+    def build(r: _Reader, raw: dict[str, Any], path: str) -> ExtraNeed:
         return cls(
             kind=r.get(raw, "kind", path, r.text),
             amount=r.get(raw, "amount", path, r.amount),
@@ -271,7 +284,7 @@ def _amount_item(cls):
     return build
 
 
-def _income(r: _Reader, raw: dict, path: str) -> Income:
+def _income(r: _Reader, raw: dict[str, Any], path: str) -> Income:
     return Income(
         kind=r.get(raw, "kind", path, r.text),
         amount=r.get(raw, "amount", path, r.amount),
@@ -281,7 +294,7 @@ def _income(r: _Reader, raw: dict, path: str) -> Income:
     )
 
 
-def _household_size(r: _Reader, value) -> int | None:
+def _household_size(r: _Reader, value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -290,7 +303,7 @@ def _household_size(r: _Reader, value) -> int | None:
     return value
 
 
-def _history(r: _Reader, data: dict) -> tuple:
+def _history(r: _Reader, data: dict[str, Any]) -> tuple[Any, ...]:
     values = data.get("assistance_history", [])
     if not isinstance(values, list):
         r.fail("not_a_list", "assistance_history")
@@ -301,14 +314,14 @@ def _history(r: _Reader, data: dict) -> tuple:
     return tuple(r.month(v, f"assistance_history[{i}]") for i, v in enumerate(values))
 
 
-def parse_request(data: dict) -> CalculationRequest:
+def parse_request(data: dict[str, Any]) -> CalculationRequest:
     """JSON data (dict) -> CalculationRequest, or CalculationError listing every problem found."""
     from bistand.rules.validate import check_request  # validate imports this module's dataclasses
 
     r = _Reader()
     if not r.fields(data, "", {"month", "members"}, _TOP - {"month", "members"}):
         raise CalculationError(r.errors)
-    month = r.month(data["month"], "month") if "month" in data else None
+    month: Any = r.month(data["month"], "month") if "month" in data else None  # None in a draft: see _UNREAD
     members = r.items(data, "members", _member)
     municipality = data.get("municipality")
     if municipality is not None:

@@ -8,7 +8,7 @@ amount 0 and says so in its text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bistand.rules.months import Month
 
@@ -28,7 +28,7 @@ class Line:
     member: str | None = None
     kind: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "amount": self.amount,
@@ -69,7 +69,7 @@ class CalculationResult:
     assistance: int
     surplus: int
     lines: tuple[Line, ...]
-    parameters: dict  # JSON-ready description of the parameter set used
+    parameters: dict[str, Any]  # JSON-ready description of the parameter set used
 
     @property
     def totals(self) -> Totals:
@@ -82,7 +82,7 @@ class CalculationResult:
             self.surplus,
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "month": str(self.month),
             "norm_total": self.norm_total,

@@ -22,7 +22,7 @@ import json
 import re
 from decimal import Decimal
 from itertools import accumulate
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from bistand.rules.errors import CalculationError, error
 
@@ -46,7 +46,7 @@ class InputRefused(CalculationError):
         return self.items[0].code
 
 
-def refuse(code: str, **details) -> InputRefused:
+def refuse(code: str, **details: Any) -> InputRefused:
     """One refusal; a byte limit is written with Swedish digit grouping (1 048 576)."""
     if code == "body_too_large":
         details["limit"] = f"{details['limit']:,}".replace(",", " ")
@@ -86,7 +86,7 @@ def _parse_float(literal: str) -> Decimal:
     return value
 
 
-def _parse_constant(name: str):
+def _parse_constant(name: str) -> NoReturn:
     raise refuse("non_finite_number", number=name)
 
 

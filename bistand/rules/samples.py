@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from typing import Any
 
 from bistand.rules.months import Month
 
@@ -43,7 +44,7 @@ _NOT_COUNTED = (
 def _birth(rng: random.Random, month: Month, age: int) -> str:
     """A birth date giving roughly `age` completed years at the end of `month` (never after the month)."""
     days = rng.randint(int(age * 365.25) + 1, int((age + 1) * 365.25) - 2) if age else rng.randint(0, 360)
-    return (month.last_day - timedelta(days=days)).isoformat()
+    return (month.last - timedelta(days=days)).isoformat()
 
 
 def _history(rng: random.Random, month: Month) -> list[str]:
@@ -59,7 +60,7 @@ def _history(rng: random.Random, month: Month) -> list[str]:
     return [str(Month.from_index(m)) for m in months]
 
 
-def sample_request(rng: random.Random, month: Month | None = None) -> dict:
+def sample_request(rng: random.Random, month: Month | None = None) -> dict[str, Any]:
     if month is None:
         month = Month.from_index(rng.randint(FIRST.index, LAST.index))
     members = [{"id": "a1", "role": "applicant", "birth_date": _birth(rng, month, rng.randint(21, 66))}]
@@ -69,11 +70,11 @@ def sample_request(rng: random.Random, month: Month | None = None) -> dict:
         )
     for i in range(rng.choice((0, 0, 0, 1, 1, 2, 2, 3, 4, 6))):
         age = rng.randint(0, 19)
-        child = {"id": f"c{i + 1}", "role": "child", "birth_date": _birth(rng, month, age)}
+        child: dict[str, Any] = {"id": f"c{i + 1}", "role": "child", "birth_date": _birth(rng, month, age)}
         if age <= 6 and rng.random() < 0.5:
             child["preschool_lunch"] = True
         members.append(child)
-    request: dict = {"month": str(month), "members": members}
+    request: dict[str, Any] = {"month": str(month), "members": members}
     if rng.random() < 0.1:
         request["household_size"] = len(members) + rng.randint(1, 4)
     if rng.random() < 0.5:
@@ -122,7 +123,7 @@ def sample_request(rng: random.Random, month: Month | None = None) -> dict:
     return request
 
 
-def _judgements(rng: random.Random, month: Month, request: dict) -> None:
+def _judgements(rng: random.Random, month: Month, request: dict[str, Any]) -> None:
     """Per-person histories, part-time children, a second salary item of a child, costs accepted in full,
     norm supplements and carried normöverskott — drawn last, so the fields above stay as they were."""
     members = request["members"]

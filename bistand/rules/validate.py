@@ -9,19 +9,21 @@ the calculation pass agree on valid and on broken requests.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 from bistand.rules import params
-from bistand.rules.context import month_context
+from bistand.rules.context import MonthContext, month_context
 from bistand.rules.errors import ErrorItem, error
 from bistand.rules.months import Month, age_at_end_of_month
 from bistand.rules.municipal import find_municipal_parameters
 from bistand.rules.norm import OLDEST_CHILD_AGE
-from bistand.rules.request import ROLES, CalculationRequest
+from bistand.rules.request import ROLES, CalculationRequest, Cost, ExtraNeed, Income, Member, NormSupplement
 
 
 def _members(request: CalculationRequest, errors: list[ErrorItem]) -> tuple[dict[str, int], int]:
     """Member checks; returns (member id -> position, position of the applicant) for the income checks."""
     month = request.month
-    last = month.last_day if month is not None else None
+    last = month.last if month is not None else None
     index: dict[str, int] = {}
     applicants: list[int] = []
     co_applicants: list[int] = []
@@ -63,7 +65,7 @@ def _members(request: CalculationRequest, errors: list[ErrorItem]) -> tuple[dict
     return index, (applicants or [0])[0]
 
 
-def _history(history, month, path: str, errors: list[ErrorItem]) -> None:
+def _history(history: Iterable[object], month: Month | None, path: str, errors: list[ErrorItem]) -> None:
     """Months with assistance must be months (None: unreadable, already reported) before the calculation month."""
     for i, past in enumerate(history):
         if past is None:
@@ -74,7 +76,7 @@ def _history(history, month, path: str, errors: list[ErrorItem]) -> None:
             errors.append(error("history_not_before_month", f"{path}[{i}]", month=month))
 
 
-def _bad_amount(value) -> str | None:
+def _bad_amount(value: object) -> str | None:
     """Typed requests built in Python bypass the JSON reader, so amounts are checked here as well.
 
     None is a field the JSON reader could not read (already reported)."""
@@ -85,7 +87,12 @@ def _bad_amount(value) -> str | None:
     return "negative_amount" if value < 0 else None
 
 
-def _items(items, name: str, allowed, errors: list[ErrorItem]) -> None:
+def _items(
+    items: Iterable[Cost | ExtraNeed | Income | NormSupplement | None],
+    name: str,
+    allowed: Mapping[str, object],
+    errors: list[ErrorItem],
+) -> None:
     for i, item in enumerate(items):
         if item is None:
             continue
@@ -98,11 +105,11 @@ def _items(items, name: str, allowed, errors: list[ErrorItem]) -> None:
                 errors.append(error(problem, f"{name}[{i}].amount"))
 
 
-def _blank(value) -> bool:
+def _blank(value: object) -> bool:
     return not (isinstance(value, str) and value.strip())
 
 
-def _costs(request, errors: list[ErrorItem]) -> None:
+def _costs(request: CalculationRequest, errors: list[ErrorItem]) -> None:
     for i, cost in enumerate(request.costs):
         if cost is None:
             continue
@@ -113,7 +120,7 @@ def _costs(request, errors: list[ErrorItem]) -> None:
             errors.append(error("reason_required", f"costs[{i}].reason"))
 
 
-def _norm_supplements(request, index, errors: list[ErrorItem]) -> None:
+def _norm_supplements(request: CalculationRequest, index: Mapping[str, int], errors: list[ErrorItem]) -> None:
     for i, supplement in enumerate(request.norm_supplements):
         if supplement is None:
             continue
@@ -123,7 +130,7 @@ def _norm_supplements(request, index, errors: list[ErrorItem]) -> None:
             errors.append(error("unknown_member", f"norm_supplements[{i}].member", member=supplement.member))
 
 
-def _carried_surplus(request, errors: list[ErrorItem]) -> None:
+def _carried_surplus(request: CalculationRequest, errors: list[ErrorItem]) -> None:
     carried = request.carried_surplus
     if carried is None:
         return
@@ -137,12 +144,18 @@ def _carried_surplus(request, errors: list[ErrorItem]) -> None:
         errors.append(error("surplus_not_before_month", "carried_surplus.from_month", month=month))
 
 
-def _member_at(members, position):
+def _member_at(members: Sequence[Member], position: int | None) -> Member | None:
     """The member at `position`, or None when there is none (no members, or no applicant among them)."""
     return members[position] if position is not None and 0 <= position < len(members) else None
 
 
-def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> None:
+def _incomes(
+    request: CalculationRequest,
+    context: MonthContext | None,
+    index: Mapping[str, int],
+    applicant: int | None,
+    errors: list[ErrorItem],
+) -> None:
     members = request.members
     declared: dict[int, int] = {}  # member position -> the first year_to_date given for the member
     for i, income in enumerate(request.incomes):
@@ -157,13 +170,12 @@ def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> Non
         elif year_to_date and owner is not None:
             first = declared.setdefault(owner, year_to_date)
             if first != year_to_date:
+                holder = _member_at(members, owner)
                 errors.append(
                     error(
                         "conflicting_year_to_date",
                         f"incomes[{i}].year_to_date",
-                        member=_member_at(members, owner).id
-                        if _member_at(members, owner) is not None
-                        else owner,
+                        member=holder.id if holder is not None else owner,
                         first=first,
                         second=year_to_date,
                     )
@@ -174,8 +186,8 @@ def _incomes(request, context, index, applicant, errors: list[ErrorItem]) -> Non
             income.kind == "salary"
             and context is not None
             and context.child_earnings_limit is None
-            and _member_at(members, owner) is not None
-            and _member_at(members, owner).role == "child"
+            and (holder := _member_at(members, owner)) is not None
+            and holder.role == "child"
         ):
             errors.append(error("no_price_base_amount", f"incomes[{i}]", year=context.month.year))
 
@@ -215,7 +227,7 @@ def check_request(request: CalculationRequest) -> list[ErrorItem]:
             if past is not None and past >= month:
                 errors.append(error("history_not_before_month", f"assistance_history[{i}]", month=month))
     if request.municipality is not None and month is not None:
-        last_day = context.last_day if context is not None else month.last_day
+        last_day = context.last_day if context is not None else month.last
         code = request.municipality
         found, problem = find_municipal_parameters(code, last_day) if isinstance(code, str) else (None, None)
         if problem or found is None:

@@ -16,7 +16,8 @@ from django.db.models import Q
 from bistand.cases.codes import BARRIER_BY_CODE, BARRIERS
 from bistand.cases.models import BarrierRegistration, Case
 from bistand.people.models import HouseholdMember, MemberRole, Person
-from bistand.selfsupport.common import first_of_month, month_name
+from bistand.rules.formatting import month_name
+from bistand.rules.months import first_of_month
 
 ADULT_ROLES = (MemberRole.APPLICANT, MemberRole.CO_APPLICANT)
 

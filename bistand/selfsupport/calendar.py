@@ -10,19 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from babel.dates import format_date
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from bistand.casework import access
 from bistand.casework.decisions.legal import committee_name
-from bistand.casework.decisions.money import long_date
 from bistand.casework.letters.context import address_lines, household_is_protected
 from bistand.people.models import HouseholdMember
+from bistand.rules.formatting import day_and_month, long_date, weekday_name
 from bistand.selfsupport.models import Meeting, MeetingMode, MeetingStatus
-
-WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
 
 @dataclass
@@ -63,8 +60,8 @@ def week_of(staff, monday: date, today: date) -> list[Day]:
         .distinct()
     )
     days = [
-        Day(d, f"{WEEKDAYS_SV[i]} {d.day} {format_date(d, 'LLLL', locale='sv_SE')}", today=d == today)
-        for i, d in enumerate(monday + timedelta(days=n) for n in range(7))
+        Day(d, f"{weekday_name(d)} {day_and_month(d)}", today=d == today)
+        for d in (monday + timedelta(days=n) for n in range(7))
     ]
     for meeting in meetings:
         days[timezone.localtime(meeting.starts_at).weekday()].meetings.append(meeting)
@@ -101,7 +98,7 @@ def invitation_for(meeting: Meeting) -> Invitation:
     municipality = district.municipality
     applicant = case.applicant
     starts = timezone.localtime(meeting.starts_at)
-    weekday = WEEKDAYS_SV[starts.weekday()]
+    weekday = weekday_name(starts.date())
     mode_text = {
         MeetingMode.IN_PERSON: "Vi ses på plats.",
         MeetingMode.VIDEO: "Mötet är ett videomöte. Du får en länk av din handläggare.",

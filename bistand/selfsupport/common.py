@@ -1,4 +1,4 @@
-"""Small shared helpers: today's date, Swedish month names, and names that differ per municipality."""
+"""Small shared helpers: today's date, the client-meeting goal, and names that differ per municipality."""
 
 from __future__ import annotations
 
@@ -7,39 +7,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-MONTHS_SV = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-# Fallback for a municipality without a parameter file in bistand/rules/parameters/municipalities:
-# Göteborg's "Projekt minskat försörjningsstöd" asked for at least 25 % of working time in client meetings
-# (Göteborgs stad, Projekt minskat försörjningsstöd: "minst 25 procent av arbetstiden till klientmöten"). Demostad's own value is the municipal
-# parameter `client_meeting_time_goal` in bistand/rules/parameters/municipalities/demostad.toml.
-CLIENT_MEETING_TIME_GOAL_FALLBACK = Decimal("0.25")
+from bistand.rules.municipal import follow_up_targets
 
 
 def today() -> date:
     return timezone.localdate()
-
-
-def month_name(month: date) -> str:
-    """'november 2026' — how a month is written in Swedish running text."""
-    return f"{MONTHS_SV[month.month - 1]} {month.year}"
-
-
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
 
 
 def municipal_labour_unit_name(municipality) -> str:
@@ -50,18 +22,12 @@ def municipal_labour_unit_name(municipality) -> str:
 def client_meeting_time_goal(municipality, on: date) -> Decimal:
     """The municipality's goal for the share of working time in client meetings (e.g. 0.25).
 
-    Read from the municipal parameters of the rules package (`client_meeting_time_goal`); the fallback
-    is used only for a municipality that has no parameter file.
+    Read from the municipal parameters of the rules package (`client_meeting_time_goal`), with the
+    follow-up's one fall-back (bistand.rules.municipal.follow_up_targets) for a municipality without them.
     """
-    from bistand.rules.errors import CalculationError
-    from bistand.rules.municipal import municipal_parameters
-
-    if municipality is None:
-        return CLIENT_MEETING_TIME_GOAL_FALLBACK
-    try:
-        return Decimal(municipal_parameters(municipality.rules_code, on).client_meeting_time_goal)
-    except CalculationError:
-        return CLIENT_MEETING_TIME_GOAL_FALLBACK
+    return follow_up_targets(
+        municipality.rules_code if municipality is not None else None, on
+    ).client_time_goal
 
 
 def municipality_of(case):

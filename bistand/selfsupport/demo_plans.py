@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from bistand.rules.months import add_months
 from bistand.selfsupport.demo_text import CLIENT_WORDS, FOLLOW_UP_NOTES, GOALS, REMINDERS, STEP_TEXTS
 from bistand.selfsupport.models import (
     ActionPlan,
@@ -19,7 +20,7 @@ from bistand.selfsupport.models import (
     PlanStep,
     Reminder,
 )
-from bistand.selfsupport.schedule import add_months, latest_allowed_follow_up
+from bistand.selfsupport.schedule import latest_allowed_follow_up
 
 PLAN_SHARE = 0.7
 NEGLECTED_SHARE = 0.15

@@ -18,9 +18,11 @@ from bistand.casework import access, extensions
 from bistand.casework.extensions import Panel, TimelineEntry
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
+from bistand.rules.formatting import month_name
+from bistand.rules.months import first_of_month
 from bistand.selfsupport import barriers, continuity, plans, summary
 from bistand.selfsupport.barriers import last_of_month
-from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name, today
+from bistand.selfsupport.common import client_meeting_time_goal, today
 from bistand.selfsupport.models import ActionPlan, Assessment, FollowUp, Meeting, MeetingStatus, Reminder
 from bistand.selfsupport.time_report import staff_time_rows, unit_total
 

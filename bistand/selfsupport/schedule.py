@@ -8,17 +8,11 @@ agreed or after its latest follow-up, whichever is later.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
+from bistand.rules.months import add_months
+
 FOLLOW_UP_INTERVAL_MONTHS = 3
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later; the 31st becomes the month's last day when the month is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def latest_allowed_follow_up(last: date) -> date:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bistand.cases.models import CaseStatus
+from bistand.rules.formatting import month_name
+from bistand.rules.months import first_of_month
 from bistand.selfsupport import continuity
 from bistand.selfsupport.barriers import missing_barriers
-from bistand.selfsupport.common import first_of_month, month_name
 from bistand.selfsupport.models import ActionPlan, Assessment, Meeting, MeetingStatus, PlanStatus
 from bistand.selfsupport.schedule import is_overdue
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from django.db.models import Max
 from django.utils import timezone
 
-from bistand.statistics.periods import Month
+from bistand.rules.months import Month
 from bistand.statistics.report import Tally
 
 

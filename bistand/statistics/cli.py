@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Iterable
 
 from bistand.statistics.durations import RESULT_COLUMNS, classify_table, month_index
 from bistand.statistics.payments_csv import PaymentsFileError, read_payments_csv
@@ -32,7 +33,13 @@ class _UsageError(Exception):
 
 
 class _SwedishHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         return super().add_usage(usage, actions, groups, prefix="Användning: ")
 
 

@@ -47,7 +47,6 @@ months across year boundaries; `month_index` accepts "YYYY-MM", a date or an ind
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,6 +54,8 @@ from datetime import date
 from decimal import Decimal
 
 import polars as pl
+
+from bistand.rules.months import Month
 
 # Socialstyrelsen: "10-12 månader om året" (reference.md §4).
 LONG_TERM_MIN_MONTHS = 10
@@ -69,7 +70,6 @@ ROLLING_MIN_MONTHS = 10
 
 MonthLike = str | date | int
 
-_MONTH_RE = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 _WINDOW_BITS = (1 << VERY_LONG_TERM_WINDOW) - 1
 _ROLLING_BITS = (1 << ROLLING_WINDOW) - 1
 
@@ -85,16 +85,8 @@ def month_index(value: MonthLike) -> int:
     if isinstance(value, date):
         return value.year * 12 + value.month - 1
     if isinstance(value, str):
-        match = _MONTH_RE.fullmatch(value)
-        if match is None:
-            raise ValueError(f"not a month in YYYY-MM form: {value!r}")
-        return int(match.group(1)) * 12 + int(match.group(2)) - 1
+        return Month.parse(value).index  # InvalidMonth (a ValueError) for anything but "YYYY-MM"
     raise TypeError(f"cannot read a month from {type(value).__name__}")
-
-
-def month_label(index: int) -> str:
-    """Inverse of `month_index`: 24302 -> "2025-03"."""
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 @dataclass(frozen=True, slots=True)

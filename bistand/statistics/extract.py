@@ -17,8 +17,8 @@ import polars as pl
 from bistand.cases.models import BarrierRegistration, Payment
 from bistand.casework.access import visible_cases
 from bistand.people.models import Person
+from bistand.rules.months import Month
 from bistand.statistics import durations, privacy, socialstyrelsen, trends
-from bistand.statistics.periods import Month
 
 EXPORT_KEY = "analysunderlag"
 HEADER = [

@@ -106,7 +106,9 @@ def _validated(raw: pl.DataFrame, path: Path) -> pl.DataFrame:
     }
     for column, problem in messages.items():
         if problems[column].any():
-            row = int(problems[column].arg_max())
+            found = problems[column].arg_max()
+            assert found is not None  # the column has a problem, so it has a first one
+            row = int(found)
             line = row + 2  # the header is line 1, and a record is one line
             value = raw[column][row]
             shown = "tomt" if value in (None, "") else repr(value)

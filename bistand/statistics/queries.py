@@ -36,7 +36,7 @@ from bistand.cases.models import Case, CaseAssignment, Decision, Payment
 from bistand.lifecycle.models import PurgedMonthTotals
 from bistand.organisation.models import Role, Unit
 from bistand.people.models import HouseholdMember, MemberRole
-from bistand.statistics.periods import Month
+from bistand.rules.months import Month
 
 CASEWORKER_ROLES = (Role.CASEWORKER, Role.SENIOR_CASEWORKER)
 ADULT_ROLES = (MemberRole.APPLICANT, MemberRole.CO_APPLICANT)

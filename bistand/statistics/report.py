@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
-from bistand.statistics.parameters import FollowUpTargets, targets_for
-from bistand.statistics.periods import Month
+from bistand.rules.months import Month
+from bistand.rules.municipal import FollowUpTargets, follow_up_targets
 
 
 @dataclass
@@ -323,7 +323,7 @@ def build_monthly_report(month: Month, municipality=None, direct: bool = False) 
     if municipality is not None:
         units = units.filter(district__municipality=municipality)
     units = list(units)
-    targets = targets_for(municipality.rules_code if municipality else None, month.last)
+    targets = follow_up_targets(municipality.rules_code if municipality else None, month.last)
 
     unit_ids = [u.pk for u in units]
     if direct:

@@ -40,6 +40,7 @@ from django.utils import timezone
 
 from bistand.cases.models import CaseAssignment
 from bistand.organisation.models import StaffMember
+from bistand.rules.months import Month, add_months
 from bistand.selfsupport import continuity, schedule, time_report
 from bistand.selfsupport.models import (
     ActionPlan,
@@ -52,7 +53,6 @@ from bistand.selfsupport.models import (
     PartyKind,
     PlanStep,
 )
-from bistand.statistics.periods import Month, add_months
 from bistand.statistics.queries import holders_at, open_cases_query
 
 KIND_FIELDS = {

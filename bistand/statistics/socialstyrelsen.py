@@ -24,8 +24,8 @@ from django.db.models import Q, Sum
 from bistand.cases.models import BarrierRegistration, Payment
 from bistand.people.identity import parse_identity_number
 from bistand.people.models import HouseholdMember, MemberRole
+from bistand.rules.months import Month, age_on
 from bistand.selfsupport.models import PlanStep, Responsible
-from bistand.statistics.periods import Month
 
 # Socialstyrelsen's variable list (HSLF-FS 2015:30): Hushållstyp.
 ONLY_CHILDREN = 1  # enbart barn under 18 år
@@ -62,10 +62,6 @@ class Member:
     role: str
     age: int  # on the last day of the month
     female: bool
-
-
-def age_on(birth, day) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def household_type(members: list[Member]) -> int:

@@ -15,8 +15,8 @@ from django.db.models import Sum
 
 from bistand.cases.models import Payment
 from bistand.organisation.models import Unit
+from bistand.rules.months import Month, months_back
 from bistand.statistics.aggregates import is_closed, latest_change_id
-from bistand.statistics.periods import Month, months_back
 from bistand.statistics.trends import SCHEMA
 
 

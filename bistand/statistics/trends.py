@@ -18,8 +18,8 @@ from django.db.models import Count
 from bistand.cases.codes import BARRIER_BY_CODE, BARRIERS
 from bistand.cases.models import BarrierRegistration, Payment
 from bistand.organisation.models import District
+from bistand.rules.months import Month, months_back
 from bistand.statistics import durations
-from bistand.statistics.periods import Month, months_back
 
 SCHEMA = {
     "month": pl.Date,

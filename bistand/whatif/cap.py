@@ -9,7 +9,7 @@ Which other benefits the final law counts against the cap must be checked when t
 
 from __future__ import annotations
 
-from bistand.rules.money import kr
+from bistand.rules.formatting import kr
 from bistand.rules.request import CalculationRequest
 from bistand.rules.result import Line
 from bistand.whatif.scenario import CAP_BASES, Cap

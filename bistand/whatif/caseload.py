@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bistand import rules
 from bistand.cases.models import Application, Calculation
 from bistand.cases.services import build_request
-from bistand.statistics.periods import Month
+from bistand.rules.months import Month
 from bistand.whatif.compare import HouseholdInput
 
 RECENT_MONTHS = 3

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from bistand.rules.money import kr
+from bistand.rules.formatting import kr
 
 SCENARIO_DIR = Path(__file__).parent / "scenarios"
 CAP_BASES = {"children": "barn", "persons": "personer"}

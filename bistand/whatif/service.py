@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bistand.organisation.models import Municipality
+from bistand.rules.months import Month
 from bistand.statistics import privacy
-from bistand.statistics.periods import Month
 from bistand.whatif.caseload import load_caseload
 from bistand.whatif.compare import compare
 from bistand.whatif.scenario import Scenario

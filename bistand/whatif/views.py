@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from bistand.casework.audit import AuditAction, record_request
 from bistand.organisation.models import Role
+from bistand.rules.months import InvalidMonth, Month, months_back, parse_input
 from bistand.statistics.access import access_for
 from bistand.statistics.cells import LEGEND
-from bistand.statistics.periods import InvalidMonth, Month, months_back
 from bistand.whatif.excel import HEADLINE, xlsx_bytes
 from bistand.whatif.scenario import ScenarioError, parse_amounts, parse_scenario_text, ready_scenarios
 from bistand.whatif.service import run_scenario
@@ -48,7 +48,7 @@ def _form(request) -> dict:
     latest = Month.of(timezone.localdate())
     problems: list[str] = []
     try:
-        month = Month.parse(data["month_str"]) if data["month_str"] else latest
+        month = parse_input(data["month_str"]) if data["month_str"] else latest
     except InvalidMonth as exc:
         month, problems = latest, [str(exc)]
     scenario = None

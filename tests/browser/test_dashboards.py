@@ -52,7 +52,7 @@ def month(demo_city, django_db_blocker):
     from django.utils import timezone
 
     from bistand.cases.models import Payment
-    from bistand.statistics.periods import Month, previous_complete_month
+    from bistand.rules.months import Month, previous_complete_month
 
     with django_db_blocker.unblock():
         latest = Payment.objects.order_by("-month").values_list("month", flat=True).first()

@@ -96,7 +96,7 @@ def test_the_decision_letter_gives_the_reason(world):
     assert decision.total_granted == 14_520  # 5 220 + 9 000 + 300
     html = decision_letter_html(decision)
     assert f"Skäl: {REASON}" in html
-    assert "9 000 kr godkänns i sin helhet" in html
+    assert "9\u00a0000\u00a0kr godkänns i sin helhet" in html
 
 
 def test_last_months_surplus_is_carried_only_when_the_caseworker_ticks_it(owner_client, world):

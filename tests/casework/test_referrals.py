@@ -61,7 +61,7 @@ def test_a_partial_refusal_and_a_missing_barrier_are_shown_in_the_queue():
     unit, caseworker, person, case, application, calculation = example_setup(result=example_result())
     marks = queue_marks.marks_for([application], caseworker)[application.pk]
     # Rent 8 000 applied for, 6 500 (Testby's cap for one person) approved.
-    assert marks.partial == ["Boendekostnad (hyra): 6\u00a0500 kr av 8\u00a0000 kr"]
+    assert marks.partial == ["Boendekostnad (hyra): 6\u00a0500\u00a0kr av 8\u00a0000\u00a0kr"]
     assert queue_marks.action_for(marks, True, caseworker) == "review"  # unchanged, but not "Besluta"
     BarrierRegistration.objects.filter(person=person).delete()
     marks = queue_marks.marks_for([application], caseworker)[application.pk]

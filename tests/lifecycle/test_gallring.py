@@ -201,7 +201,7 @@ def test_execute_logs_what_was_deleted_and_keeps_the_audit_rows_detached(unit, s
 
 
 def test_the_monthly_statistics_still_count_the_deleted_case(unit, staff):
-    from bistand.statistics.periods import Month
+    from bistand.rules.months import Month
     from bistand.statistics.report import build_monthly_report
 
     old_case(unit, staff)

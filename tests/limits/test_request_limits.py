@@ -102,9 +102,14 @@ def test_anonymous_api_caller_gets_401_in_the_shared_shape():
 
 
 def test_a_month_before_the_statistics_falls_back_with_a_message(world):
-    response = signed_in(world.analyst.user).get("/statistik/", {"month": "0000-01"})
+    client = signed_in(world.analyst.user)
+    response = client.get("/statistik/", {"month": "1999-12"})
     assert response.status_code == 200
     assert "Statistiken börjar januari 2000" in response.content.decode()
+    # The year 0 is no month at all (the one month type starts at year 1): the same fall-back, with why.
+    response = client.get("/statistik/", {"month": "0000-01"})
+    assert response.status_code == 200
+    assert "”0000-01” är inte en månad" in response.content.decode()
 
 
 def test_a_person_id_that_is_no_number_shows_the_first_adult(world):

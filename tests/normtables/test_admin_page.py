@@ -52,7 +52,7 @@ def test_errors_are_shown_and_nothing_is_stored(client, admin):
     page = response.content.decode()
     assert response.status_code == 422
     assert "Tabellen är inte införd:" in page
-    assert "Vuxen ensamstående: 5 000 kr är +26,9 % mot 2026 (3 940 kr)." in page
+    assert "Vuxen ensamstående: 5\u00a0000\u00a0kr är +26,9 % mot 2026 (3\u00a0940\u00a0kr)." in page
     assert TableVersion.objects.count() == 0 and not AuditEvent.objects.filter(action="table").exists()
 
 

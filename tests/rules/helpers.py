@@ -62,3 +62,12 @@ def lines_of(result: dict, rule: str) -> list[dict]:
 
 def error_codes(exc) -> list[tuple[str, str]]:
     return [(e["code"], e["field"]) for e in exc.errors]
+
+
+def plain(text: str) -> str:
+    """Explanation text with its no-break spaces read as plain ones.
+
+    Amounts are written "5\u00a0220\u00a0kr" (bistand.rules.formatting: no-break spaces, so an amount never
+    breaks over two lines); the expected texts in the tests are typed with ordinary spaces.
+    """
+    return text.replace("\u00a0", " ")

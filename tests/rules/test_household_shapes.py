@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.rules.helpers import adult, calc, child, lines_of, request
+from tests.rules.helpers import adult, calc, child, lines_of, plain, request
 
 
 def test_seven_to_eight_persons():
@@ -13,7 +13,7 @@ def test_seven_to_eight_persons():
     assert lines_of(calc(request(month, seven)), "norm.common")[0]["amount"] == 2810
     line = lines_of(calc(request(month, eight)), "norm.common")[0]
     assert line["amount"] == 3000
-    assert "2 810 kr för sju personer + 1 × 190 kr" in line["text"]
+    assert "2 810 kr för sju personer + 1 × 190 kr" in plain(line["text"])
     assert "SoF 2001:937 2 kap. 1 §" in line["source"]
 
 
@@ -43,7 +43,7 @@ def test_lone_adult_share_of_common_costs(month, size, expected_share):
 
 def test_share_text_explains_rounding():
     line = lines_of(calc(request("2025-06", household_size=4)), "norm.common.share")[0]
-    assert "2 010 kr × 1/4 = 503 kr (avrundat från 502,50 kr)" in line["text"]
+    assert "2 010 kr × 1/4 = 503 kr (avrundat från 502,50 kr)" in plain(line["text"])
 
 
 def test_parent_and_child_sharing_a_larger_household():

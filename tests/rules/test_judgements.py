@@ -6,7 +6,7 @@ import json
 import pytest
 
 from bistand import rules
-from tests.rules.helpers import calc, check_result, lines_of
+from tests.rules.helpers import calc, check_result, lines_of, plain
 from tests.rules.judgement_cases import CASES
 from tests.rules.test_cli import run
 
@@ -14,7 +14,7 @@ from tests.rules.test_cli import run
 def _check(result: dict, totals: dict, fragments: list[str]) -> None:
     for key, value in totals.items():
         assert result[key] == value, key
-    texts = " ".join(line["text"] for line in result["lines"])
+    texts = " ".join(plain(line["text"]) for line in result["lines"])
     for fragment in fragments:
         assert fragment in texts, fragment
 

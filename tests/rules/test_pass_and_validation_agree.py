@@ -53,7 +53,7 @@ MUTATIONS = {
     "applicant with lunch": lambda r: _with_member(r, 0, preschool_lunch=True),
     "unknown role": lambda r: _with_member(r, 0, role="lodger"),
     "duplicate id": lambda r: replace(r, members=(*r.members, rules.Member(r.members[0].id, "child", date(r.month.year - 3, 1, 1)))),
-    "born after the month": lambda r: replace(r, members=(*r.members, rules.Member("z", "child", r.month.last_day.replace(day=1).replace(year=r.month.year + 1)))),
+    "born after the month": lambda r: replace(r, members=(*r.members, rules.Member("z", "child", r.month.last.replace(day=1).replace(year=r.month.year + 1)))),
     "child over 20": lambda r: replace(r, members=(*r.members, rules.Member("z", "child", date(r.month.year - 21, 1, 1)))),
     "household too small": lambda r: replace(r, household_size=len(r.members) - 1),
     "unknown municipality": lambda r: replace(r, municipality="atlantis"),

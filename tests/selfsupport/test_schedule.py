@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from bistand.selfsupport.schedule import add_months, is_overdue, latest_allowed_follow_up
+from bistand.rules.months import add_months
+from bistand.selfsupport.schedule import is_overdue, latest_allowed_follow_up
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from bistand.selfsupport.common import CLIENT_MEETING_TIME_GOAL_FALLBACK, client_meeting_time_goal
+from bistand.rules.municipal import DEFAULT_CLIENT_TIME_GOAL
+from bistand.selfsupport.common import client_meeting_time_goal
 from bistand.selfsupport.meetings import book_meeting, record_meeting
 from bistand.selfsupport.models import Absence
 from bistand.selfsupport.time_report import staff_time_rows, unit_total
@@ -79,4 +80,4 @@ def test_goal_is_the_municipal_parameter_with_a_fallback():
     # demostad.toml, version from 2024-01-01: client_meeting_time_goal = "0.25".
     assert client_meeting_time_goal(demostad, date(2026, 11, 1)) == Decimal("0.25")
     unknown = make_municipality(name="Testby", code="9998", rules_code="testby_utan_parametrar")
-    assert client_meeting_time_goal(unknown, date(2026, 11, 1)) == CLIENT_MEETING_TIME_GOAL_FALLBACK
+    assert client_meeting_time_goal(unknown, date(2026, 11, 1)) == DEFAULT_CLIENT_TIME_GOAL

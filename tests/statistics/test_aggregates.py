@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from bistand.cases.models import Payment
 from bistand.organisation.models import Municipality
+from bistand.rules.months import Month
 from bistand.statistics import aggregates, trends
 from bistand.statistics.models import StatisticsChange, UnitMonthTally
-from bistand.statistics.periods import Month
 from bistand.statistics.report import ReportRow, Tally, build_monthly_report
 
 # The demo city's last month is November 2026; months spread over its history, one a year earlier

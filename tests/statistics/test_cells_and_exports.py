@@ -10,16 +10,16 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
+from bistand.rules.months import Month
+from bistand.rules.municipal import FollowUpTargets
 from bistand.statistics.cells import format_value, report_cells
 from bistand.statistics.exports import csv_text, sheet_title, write_xlsx
-from bistand.statistics.parameters import FollowUpTargets
-from bistand.statistics.periods import Month
 from bistand.statistics.report import MonthlyReport, Tally, build_monthly_report, row_from_tally
 from tests.casework.factories import make_municipality, make_staff, make_unit, single_household
 from tests.statistics.report_fixtures import pay
 
 _ids = itertools.count(1)
-TARGETS = FollowUpTargets(Decimal("0.25"), 35, "test")
+TARGETS = FollowUpTargets(Decimal("0.25"), 35, "test", from_parameters=True)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
+from bistand.rules.months import Month
 from bistand.statistics.durations import (
     DurationStatus,
     assistance_months,
@@ -21,13 +22,12 @@ from bistand.statistics.durations import (
     classify_payments,
     classify_table,
     month_index,
-    month_label,
 )
 
 
 def span(first: str, last: str, amount: int = 5000) -> list[tuple[str, int]]:
     """One payment of `amount` in every month from `first` to `last` inclusive."""
-    return [(month_label(m), amount) for m in range(month_index(first), month_index(last) + 1)]
+    return [(str(Month.from_index(m)), amount) for m in range(month_index(first), month_index(last) + 1)]
 
 
 def without(payments: list[tuple[str, int]], *months: str) -> list[tuple[str, int]]:
@@ -37,7 +37,7 @@ def without(payments: list[tuple[str, int]], *months: str) -> list[tuple[str, in
 def offsets(as_of: str, *ranges: tuple[int, int]) -> list[tuple[str, int]]:
     """Payments at window offsets: offset 0 = first month of the 36-month window ending at as_of."""
     first = month_index(as_of) - 35
-    return [(month_label(first + k), 5000) for lo, hi in ranges for k in range(lo, hi + 1)]
+    return [(str(Month.from_index(first + k)), 5000) for lo, hi in ranges for k in range(lo, hi + 1)]
 
 
 S = DurationStatus  # S(months_in_year, long_term, very_long_term, rolling_10_of_12)
@@ -238,7 +238,7 @@ def test_classify_months_takes_months_in_any_form():
 )
 def test_month_index_round_trip(text, index):
     assert month_index(text) == index
-    assert month_label(index) == text
+    assert str(Month.from_index(index)) == text
 
 
 @pytest.mark.parametrize("bad", ["2025-13", "2025-00", "2025-1", "25-01", "2025/01", " 2025-01", ""])

@@ -8,8 +8,8 @@ import pytest
 from bistand.cases.models import CaseAssignment
 from bistand.organisation.models import Role
 from bistand.people.models import MemberRole
+from bistand.rules.months import Month
 from bistand.selfsupport.models import Absence
-from bistand.statistics.periods import Month
 from bistand.statistics.report import build_monthly_report
 from tests.casework.factories import (
     make_case,

@@ -10,8 +10,8 @@ from django.core.management.base import CommandError
 
 from bistand.casework.models import AuditEvent
 from bistand.people.models import MemberRole
+from bistand.rules.months import Month
 from bistand.selfsupport.models import PlanStep
-from bistand.statistics.periods import Month
 from bistand.statistics.socialstyrelsen import FIELDS, Member, delivery_text, household_type
 from tests.casework.factories import (
     make_case,

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 
 from bistand.cases.models import BarrierRegistration
+from bistand.rules.months import Month, months_back
+from bistand.rules.municipal import follow_up_targets
 from bistand.statistics import charts, trends
-from bistand.statistics.parameters import targets_for
-from bistand.statistics.periods import Month, months_back
 from bistand.statistics.report import build_monthly_report
 from tests.casework.factories import make_municipality, make_person, make_unit, single_household
 from tests.statistics.report_fixtures import pay
@@ -150,6 +150,6 @@ def test_bar_chart_shows_hidden_values_as_a_dash_and_the_goal_line():
     ],
 )
 def test_targets_from_the_municipal_parameters(code, goal, cap, source):
-    targets = targets_for(code, date(2026, 10, 31))
+    targets = follow_up_targets(code, date(2026, 10, 31))
     assert (targets.client_time_goal, targets.caseload_cap) == (goal, cap)
     assert targets.source.startswith(source)

@@ -15,7 +15,7 @@ from datetime import date
 from bistand.cases.models import BarrierRegistration
 from bistand.organisation.models import Role
 from bistand.people.models import MemberRole
-from bistand.statistics.periods import Month, months_back
+from bistand.rules.months import Month, months_back
 from tests.casework.factories import (
     make_case,
     make_household,

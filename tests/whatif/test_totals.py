@@ -2,8 +2,8 @@
 
 import pytest
 
+from bistand.rules.months import Month
 from bistand.statistics import privacy
-from bistand.statistics.periods import Month
 from bistand.whatif.caseload import load_caseload
 from bistand.whatif.compare import compare
 from bistand.whatif.scenario import ScenarioError, load_scenario, parse_scenario_text

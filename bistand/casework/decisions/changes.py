@@ -16,10 +16,10 @@ from datetime import date, timedelta
 
 from bistand.cases.models import Application, DeclaredItem
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
-from bistand.cases.services import last_day_of_month
 from bistand.casework.decisions.labels import CATEGORY_LABELS, kind_label
-from bistand.casework.decisions.money import month_name
 from bistand.people.models import HouseholdMember, MemberRole
+from bistand.rules.formatting import month_name
+from bistand.rules.months import last_of_month
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _members_many(applications: list[Application]) -> dict[int, Members]:
         by_household.setdefault(m.household_id, []).append(m)
     result: dict[int, Members] = {}
     for application in applications:
-        day = last_day_of_month(application.month)
+        day = last_of_month(application.month)
         result[application.pk] = {
             m.person_id: (m.role, m.person.full_name)
             for m in by_household.get(application.case.household_id, ())

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bistand.casework.decisions.labels import kind_label
-from bistand.casework.decisions.money import kr
+from bistand.rules.formatting import kr
 
 COMMITTEE = "Socialnämndens individutskott"
 

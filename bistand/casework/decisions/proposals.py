@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bistand.cases.models import Calculation, DecisionOutcome
 from bistand.casework.decisions.labels import NORM_KIND, kind_label
-from bistand.casework.decisions.money import kr
+from bistand.rules.formatting import kr
 
 SECTIONS = ("norm", "cost", "extra_need", "income")
 

@@ -37,10 +37,10 @@ from bistand.cases.services import build_request
 from bistand.casework.decisions.delegation import AUTOMATED, delegation_problems
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.legal import appeal_instruction, committee_name, legal_basis
-from bistand.casework.decisions.money import kr, long_date, month_name
 from bistand.casework.decisions.proposals import ItemProposal, outcome_for, propose
 from bistand.casework.extensions import decision_blockers
 from bistand.organisation.models import StaffMember
+from bistand.rules.formatting import kr, long_date, month_name
 
 Overrides = dict[str, tuple[int, str]]
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from bistand.cases.models import Decision, DecisionOutcome, Payment
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.legal import APPEAL_TITLE, committee_name
-from bistand.casework.decisions.money import kr, long_date, month_name
 from bistand.casework.decisions.proposals import section_of
 from bistand.people.models import HouseholdMember, Person
+from bistand.rules.formatting import kr, long_date, month_name
 
 PROTECTED_ADDRESS = "Adress visas inte (skyddade personuppgifter)"
 

@@ -28,9 +28,9 @@ from django.db import IntegrityError, transaction
 
 from bistand.cases.models import Decision, Payment
 from bistand.cases.needs import LIVELIHOOD
-from bistand.casework.decisions.money import month_name
 from bistand.casework.decisions.service import DecisionRefused
 from bistand.casework.payments.bankdays import pay_date_for
+from bistand.rules.formatting import month_name
 
 
 class PaymentRefused(DecisionRefused):

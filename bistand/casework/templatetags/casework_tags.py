@@ -1,4 +1,7 @@
-"""Small display helpers for the caseworker pages: kronor and months the Swedish way."""
+"""Small display helpers for the caseworker pages: kronor and months the Swedish way.
+
+The formatting itself is bistand.rules.formatting (Babel, sv_SE); these filters only accept what a
+template hands them (None, text, numbers, dates)."""
 
 from datetime import date
 
@@ -6,23 +9,10 @@ from django import template
 
 from bistand.cases.models import DecisionOutcome
 from bistand.casework.decisions.labels import kind_label as _kind_label
+from bistand.rules import formatting
+from bistand.rules.months import Month
 
 register = template.Library()
-
-MONTHS_SV = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 @register.filter
@@ -34,21 +24,17 @@ def kr(value) -> str:
         number = int(value)
     except (TypeError, ValueError):
         return str(value)
-    sign = "−" if number < 0 else ""
-    grouped = f"{abs(number):,}".replace(",", "\u00a0")
-    return f"{sign}{grouped}\u00a0kr"
+    return formatting.kr(number)
 
 
 @register.filter
 def month_sv(value) -> str:
     """A date (or 'YYYY-MM') -> 'november 2026'."""
     if isinstance(value, str) and len(value) >= 7:
-        year, month = int(value[:4]), int(value[5:7])
-    elif isinstance(value, date):
-        year, month = value.year, value.month
-    else:
-        return "" if value is None else str(value)
-    return f"{MONTHS_SV[month - 1]} {year}"
+        return formatting.month_name(Month(int(value[:4]), int(value[5:7])))
+    if isinstance(value, date):
+        return formatting.month_name(value)
+    return "" if value is None else str(value)
 
 
 @register.filter

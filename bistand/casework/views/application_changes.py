@@ -5,10 +5,10 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from bistand.casework import access, application_changes, applications
-from bistand.casework.decisions.money import month_name
 from bistand.casework.forms_changes import CorrectMonthForm, WithdrawForm
 from bistand.casework.views.applications import _actor, _detail_context
 from bistand.casework.views.common import staff_required
+from bistand.rules.formatting import month_name
 
 
 def _again(request, case, application, **forms):

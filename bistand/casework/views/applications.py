@@ -17,7 +17,6 @@ from django.utils.http import urlencode
 
 from bistand.cases.models import Calculation
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
-from bistand.cases.services import last_day_of_month
 from bistand.casework import access, applications, decisions, extensions, payments, referrals
 from bistand.casework.forms import (
     ApplicationHeadForm,
@@ -29,10 +28,11 @@ from bistand.casework.forms import (
 from bistand.casework.forms_changes import CorrectMonthForm, WithdrawForm
 from bistand.casework.views.common import render_panels, staff_required
 from bistand.organisation.models import StaffMember
+from bistand.rules.months import last_of_month
 
 
 def _members(case, month):
-    return [m.person for m in case.household.members_on(last_day_of_month(month))]
+    return [m.person for m in case.household.members_on(last_of_month(month))]
 
 
 def _actor(request) -> applications.Actor:

@@ -12,8 +12,9 @@ from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
 from bistand.cases.models import CaseStatus
 from bistand.casework.access import staff_required
 from bistand.casework.journal import JournalNote
+from bistand.rules.formatting import month_name
+from bistand.rules.months import first_of_month
 from bistand.selfsupport.barriers import adults_for_month, register_barrier, registrations_for_month
-from bistand.selfsupport.common import first_of_month, month_name
 from bistand.selfsupport.forms.other import EXIT_HELP, BarrierForm, CloseCaseForm, ReminderForm
 from bistand.selfsupport.models import Reminder
 from bistand.selfsupport.plans import end_active_plans

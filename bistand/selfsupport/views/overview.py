@@ -10,8 +10,10 @@ from django.utils import timezone
 from bistand.cases.codes import EXIT_REASON_BY_CODE
 from bistand.casework.access import CASE_ROLES, log_list, staff_required, visible_cases
 from bistand.organisation.models import Role, StaffMember, Unit
+from bistand.rules.formatting import month_name
+from bistand.rules.months import first_of_month
 from bistand.selfsupport import summary
-from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name
+from bistand.selfsupport.common import client_meeting_time_goal
 from bistand.selfsupport.forms.other import AbsenceForm
 from bistand.selfsupport.models import Absence
 from bistand.selfsupport.plans import active_plans_due

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bistand.organisation.models import Municipality
+from bistand.rules.months import InvalidMonth, Month, months_back, parse_input, previous_complete_month
 from bistand.statistics import privacy
 from bistand.statistics.access import access_for
 from bistand.statistics.cells import LEGEND, Cell, format_value, hidden_keys
-from bistand.statistics.periods import InvalidMonth, Month, months_back, previous_complete_month
 
 # (url name, Swedish label, open to caseworkers)
 PAGES = (
@@ -59,7 +59,7 @@ def month_from(request) -> tuple[Month, str]:
     if not text:
         return default, ""
     try:
-        month = Month.parse(text)
+        month = parse_input(text)
     except InvalidMonth as exc:
         return default, str(exc)
     if month > default:

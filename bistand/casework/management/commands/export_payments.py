@@ -8,7 +8,6 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bistand.casework.decisions.money import kr
 from bistand.casework.payments.bankdays import is_bank_day
 from bistand.casework.payments.export import (
     CSV,
@@ -18,6 +17,7 @@ from bistand.casework.payments.export import (
     payments_without_account,
     unfinished_batches,
 )
+from bistand.rules.formatting import kr
 
 
 def _date(value: str) -> date:

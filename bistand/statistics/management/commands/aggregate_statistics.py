@@ -14,8 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from bistand.organisation.models import Municipality, Unit
+from bistand.rules.months import InvalidMonth, months_back, parse_input, previous_complete_month
 from bistand.statistics import aggregates, stored_payments, trends
-from bistand.statistics.periods import InvalidMonth, Month, months_back, previous_complete_month
 from bistand.statistics.views.common import MONTHS_TO_CHOOSE
 
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             months = months_back(latest, MONTHS_TO_CHOOSE)
         else:
             try:
-                months = [Month.parse(options["month"])] if options["month"] else [latest]
+                months = [parse_input(options["month"])] if options["month"] else [latest]
             except InvalidMonth as exc:
                 raise CommandError(str(exc)) from exc
             if months[0] > latest:

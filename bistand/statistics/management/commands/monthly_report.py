@@ -7,8 +7,8 @@ same small-group suppression, as the dashboards under /statistik/.
 from django.core.management.base import BaseCommand, CommandError
 
 from bistand.organisation.models import District
+from bistand.rules.months import InvalidMonth, parse_input
 from bistand.statistics import exports
-from bistand.statistics.periods import InvalidMonth, Month
 from bistand.statistics.report import build_monthly_report
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            month = Month.parse(options["month"])
+            month = parse_input(options["month"])
         except InvalidMonth as exc:
             raise CommandError(str(exc)) from exc
         if not options["xlsx"] and not options["csv"]:

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from bistand.cases.models import Payment
 from bistand.casework import audit
 from bistand.organisation.models import Municipality
-from bistand.statistics.periods import InvalidMonth, Month
+from bistand.rules.months import InvalidMonth, parse_input
 from bistand.statistics.socialstyrelsen import delivery_text, households_for_month
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            month = Month.parse(options["month"])
+            month = parse_input(options["month"])
         except InvalidMonth as exc:
             raise CommandError(str(exc)) from exc
         municipalities = Municipality.objects.order_by("pk")

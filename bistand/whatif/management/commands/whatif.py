@@ -6,7 +6,7 @@ Prints the same suppressed figures as the page /statistik/konsekvensanalys/ and 
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bistand.statistics.periods import InvalidMonth, Month
+from bistand.rules.months import InvalidMonth, parse_input
 from bistand.whatif.excel import HEADLINE, write_xlsx
 from bistand.whatif.scenario import ScenarioError, load_scenario, parse_amounts
 from bistand.whatif.service import run_scenario
@@ -24,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            month = Month.parse(options["month"])
+            month = parse_input(options["month"])
         except InvalidMonth as exc:
             raise CommandError(str(exc)) from exc
         try:
