@@ -16,8 +16,7 @@ from django.db import IntegrityError, transaction
 
 from bistand.cases.models import Case, CaseAssignment
 from bistand.casework.access import CASE_ROLES, visible_cases
-from bistand.casework.applications import Actor
-from bistand.casework.audit import AuditAction, record
+from bistand.casework.audit import Actor, AuditAction, record
 from bistand.organisation.models import Role, StaffMember, Unit
 from bistand.people.identity import parse_identity_number
 from bistand.people.models import Household, HouseholdMember, MemberRole, Person

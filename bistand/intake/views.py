@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from bistand.casework import access
 from bistand.casework.access import staff_required
-from bistand.casework.applications import Actor
-from bistand.casework.audit import AuditAction, record_request
+from bistand.casework.audit import Actor, AuditAction, record_request
 from bistand.intake import household, search, services
 from bistand.intake.forms import AddMemberForm, AssignForm, EndMemberForm, RegisterForm, SearchForm
 from bistand.organisation.models import Role

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import models, transaction
+
 from bistand.cases.codes import BARRIER_BY_CODE
+from bistand.cases.models import Case
 from bistand.cases.services import last_day_of_month, person_history
+from bistand.casework.audit import Actor, AuditAction, record_by
 from bistand.people.models import HouseholdMember
 from bistand.reforms.models import (
     Activity,
@@ -137,3 +141,12 @@ def person_overview(case, month: date) -> list[dict]:
 
 def members_of(case) -> list[int]:
     return list(HouseholdMember.objects.filter(household=case.household).values_list("person_id", flat=True))
+
+
+@transaction.atomic
+def add_record(*, record: models.Model, case: Case, title: str, actor: Actor) -> models.Model:
+    """Save a new reform record of the case (an exemption, activity, participation, certificate,
+    residence status or lease) with its audit row; `title` names the kind in Swedish."""
+    record.save()
+    record_by(actor, action=AuditAction.CREATE, what=f"Reformer: {title.lower()}", case=case)
+    return record

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from bistand.cases.models import Application
-from bistand.casework import application_changes, applications
+from bistand.casework import application_changes, applications, audit
 from bistand.casework.journal import JournalNote
 from bistand.casework.models import AuditEvent
 from tests.casework.views_world import JULY, build_world
@@ -31,7 +31,7 @@ def owner_client(client, world):
 
 
 def actor(world):
-    return applications.Actor(world.owner.user, world.owner, "/test/")
+    return audit.Actor(world.owner.user, world.owner, "/test/")
 
 
 def url(world, name):
