@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from bistand import rules
+from bistand.audit.audit import Actor, AuditAction, record, record_by
 from bistand.cases.models import Application, Calculation, Case, DeclaredItem
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.needs import LIVELIHOOD, extra_kinds, need_of
@@ -30,7 +31,6 @@ from bistand.cases.services import (
     person_history,
     previous_surplus,
 )
-from bistand.casework.audit import Actor, AuditAction, record, record_by
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.money import long_date, month_name
 

@@ -1,7 +1,7 @@
 """Decide, then pay: the one write path for a caseworker's decision and for a correction of one.
 
 Each runs in one transaction: the decision (bistand.casework.decisions), its payment
-(bistand.casework.payments) and their audit rows (DECIDE or CORRECT, and PAY) are saved together or
+(bistand.payments) and their audit rows (DECIDE or CORRECT, and PAY) are saved together or
 not at all. The web pages call these; the automated decision function and the monthly run have their
 own audited paths around the same decide() and create_payments().
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.models import Application, Calculation, Decision
 from bistand.cases.services import calculate_application
-from bistand.casework import applications, decisions, payments
-from bistand.casework.audit import Actor, AuditAction, record_by
+from bistand.casework import applications, decisions
 from bistand.casework.decisions.service import Overrides
+from bistand.payments.creation import create_payments
 
 
 def _describe(decision: Decision) -> str:
@@ -45,7 +46,7 @@ def decide_and_pay(
     # decide() itself refuses on delegation, the extensions' checks (e.g. missing barriers) and overrides.
     decision = decisions.decide(application, calculation, actor.staff, overrides)
     record_by(actor, action=AuditAction.DECIDE, what=_describe(decision), case=decision.case)
-    payments.create_payments(decision, actor=actor)
+    create_payments(decision, actor=actor)
     return decision
 
 
@@ -70,5 +71,5 @@ def correct_and_pay(
         what=f"Rättelse av beslut {decision.decided_on:%Y-%m-%d}. {_describe(new)}",
         case=new.case,
     )
-    payments.create_payments(new, actor=actor)
+    create_payments(new, actor=actor)
     return new

@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db import transaction
 
+from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.models import Case
-from bistand.casework.audit import Actor, AuditAction, record_by
 from bistand.casework.journal import JournalNote
 
 

@@ -18,7 +18,7 @@ from bistand.rules.params import kinds
 
 
 def account_of(person) -> str:
-    """As bistand.casework.payments.creation.recipient_account: "CLEARING-ACCOUNT", or "" without one."""
+    """As bistand.payments.creation.recipient_account: "CLEARING-ACCOUNT", or "" without one."""
     return f"{person.bank_clearing}-{person.bank_account}" if person.bank_account else ""
 
 
@@ -31,7 +31,7 @@ def appeal_text() -> str:
 def decide_history(plan) -> None:
     from bistand.casework.decisions.labels import NORM_LABEL
     from bistand.casework.decisions.legal import legal_basis
-    from bistand.casework.payments.bankdays import pay_date_for
+    from bistand.payments.bankdays import pay_date_for
 
     rng = plan.rng("decisions")
     labels = dict(kinds().costs)

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from bistand.audit.audit import AuditAction, record
 from bistand.cases.models import Application, DeclaredItem
 from bistand.cases.services import last_day_of_month
-from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.money import month_name
 from bistand.incomedata.models import IncomeFetch, IncomeWarning, WarningStatus

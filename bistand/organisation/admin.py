@@ -12,8 +12,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from bistand.casework.admin_audit import AuditedAdmin, NotOwnRecordAdmin, record_admin
-from bistand.casework.audit import AuditAction
+from bistand.audit.admin import AuditedAdmin, NotOwnRecordAdmin, record_admin
+from bistand.audit.audit import AuditAction
 from bistand.organisation.forms import NewAccountForm
 from bistand.organisation.models import District, Municipality, StaffMember, Unit
 from bistand.organisation.staff_register import sync_admin_access

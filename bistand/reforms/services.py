@@ -10,10 +10,10 @@ from datetime import date
 
 from django.db import models, transaction
 
+from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.codes import BARRIER_BY_CODE
 from bistand.cases.models import Case
 from bistand.cases.services import last_day_of_month, person_history
-from bistand.casework.audit import Actor, AuditAction, record_by
 from bistand.people.models import HouseholdMember
 from bistand.reforms.models import (
     Activity,

@@ -9,9 +9,10 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from bistand.casework import access, applications, audit
+from bistand.audit import audit
+from bistand.audit.audit import AuditAction
+from bistand.casework import access, applications
 from bistand.casework.access import staff_required
-from bistand.casework.audit import AuditAction
 from bistand.casework.decisions import DecisionRefused
 from bistand.reforms import ivo, sanctions, services
 from bistand.reforms.forms import RECORD_FORMS, SanctionForm

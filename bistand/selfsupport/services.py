@@ -14,9 +14,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.codes import EXIT_REASON_BY_CODE
 from bistand.cases.models import Case, CaseStatus
-from bistand.casework.audit import Actor, AuditAction, record_by
 from bistand.casework.journal import JournalNote
 from bistand.organisation.models import StaffMember
 from bistand.people.models import Person

@@ -11,11 +11,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from bistand.audit import audit
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Payment
 from bistand.cases.services import calculate_application
-from bistand.casework import applications, audit, decision_services, services
+from bistand.casework import applications, decision_services, services
 from bistand.casework.decisions import DecisionRefused
-from bistand.casework.models import AuditEvent
 from bistand.people.models import MemberRole
 from tests.casework.factories import (
     make_application,

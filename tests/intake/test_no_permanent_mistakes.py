@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from bistand.audit import audit
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Application
-from bistand.casework import application_changes, applications, audit
+from bistand.casework import application_changes, applications
 from bistand.casework.journal import JournalNote
-from bistand.casework.models import AuditEvent
 from tests.casework.views_world import JULY, build_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("august_2026")]

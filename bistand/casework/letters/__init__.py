@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from bistand.audit import audit
 from bistand.cases.models import Decision
-from bistand.casework import audit
 from bistand.casework.letters.context import PROTECTED_ADDRESS, household_is_protected, letter_for
 from bistand.organisation.models import StaffMember
 

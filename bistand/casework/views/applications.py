@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from bistand.audit import audit
 from bistand.cases.models import Calculation
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.services import last_day_of_month
-from bistand.casework import access, applications, audit, decision_services, decisions, extensions, referrals
+from bistand.casework import access, applications, decision_services, decisions, extensions, referrals
 from bistand.casework.forms import (
     ApplicationHeadForm,
     DecisionForm,

@@ -5,7 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from bistand import rules
-from bistand.casework import access, applications, audit, decision_services, decisions, letters
+from bistand.audit import audit
+from bistand.casework import access, applications, decision_services, decisions, letters
 from bistand.casework.forms import CorrectionReasonForm, ItemSections
 from bistand.casework.views.common import case_for_print, staff_required
 

@@ -5,7 +5,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from bistand.casework import access, audit, extensions, services
+from bistand.audit import audit
+from bistand.casework import access, extensions, services
 from bistand.casework.extensions import SIGNED_AT
 from bistand.casework.forms import JournalNoteForm
 from bistand.casework.journal import JournalNote

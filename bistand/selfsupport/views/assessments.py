@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor
 from bistand.casework.access import staff_required
-from bistand.casework.audit import Actor
 from bistand.selfsupport import services
 from bistand.selfsupport.forms.assessment import SCALE_HELP, UNKNOWN, AssessmentForm
 from bistand.selfsupport.models import Assessment, LifeArea

@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor
 from bistand.casework.access import staff_required
-from bistand.casework.audit import Actor
 from bistand.selfsupport import services
 from bistand.selfsupport.forms.meetings import BookMeetingForm, RecordMeetingForm
 from bistand.selfsupport.models import Meeting, MeetingStatus

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from bistand.audit.audit import Actor
 from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
 from bistand.cases.models import CaseStatus
 from bistand.casework.access import staff_required
-from bistand.casework.audit import Actor
 from bistand.selfsupport import services
 from bistand.selfsupport.barriers import adults_for_month, registrations_for_month
 from bistand.selfsupport.common import first_of_month, month_name

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor
 from bistand.cases.codes import EXIT_REASON_BY_CODE
 from bistand.casework.access import CASE_ROLES, log_list, staff_required, visible_cases
-from bistand.casework.audit import Actor
 from bistand.organisation.models import Role, StaffMember, Unit
 from bistand.selfsupport import services, summary
 from bistand.selfsupport.common import client_meeting_time_goal, first_of_month, month_name

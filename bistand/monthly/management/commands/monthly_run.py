@@ -10,9 +10,9 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from bistand.casework.decisions.money import kr
-from bistand.casework.payments.bankdays import is_bank_day
 from bistand.monthly.run import create_run, execute
 from bistand.organisation.models import Municipality
+from bistand.payments.bankdays import is_bank_day
 
 
 def _month(value: str) -> date:

@@ -27,8 +27,9 @@ from ninja import Field, Header, Router, Schema, Status
 from bistand.apitokens.auth import StaffSessionAuth, TokenAuth
 from bistand.apitokens.models import ApiToken
 from bistand.apitokens.scopes import APPLICATIONS_WRITE
+from bistand.audit import audit
 from bistand.cases.models import Case
-from bistand.casework import access, applications, audit, date_checks, idempotency, windows
+from bistand.casework import access, applications, date_checks, idempotency, windows
 from bistand.people.models import HouseholdMember
 from bistand.rules.params import kinds
 from bistand.rules.request import MAX_AMOUNT, MAX_LIST_ITEMS

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from bistand.casework.models import AuditEvent, AuditEventCase
+from bistand.audit.models import AuditEvent, AuditEventCase
 
 
 class AuditAction(models.TextChoices):

@@ -26,12 +26,12 @@ import re
 
 from django.db import IntegrityError, transaction
 
+from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.models import Decision, Payment
 from bistand.cases.needs import LIVELIHOOD
-from bistand.casework.audit import Actor, AuditAction, record_by
 from bistand.casework.decisions.money import month_name
 from bistand.casework.decisions.service import DecisionRefused
-from bistand.casework.payments.bankdays import pay_date_for
+from bistand.payments.bankdays import pay_date_for
 
 
 class PaymentRefused(DecisionRefused):
