@@ -9,7 +9,7 @@ import time
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from bistand.casework import audit
+from bistand.audit import audit
 from bistand.organisation.models import StaffMember
 
 LOGIN_AT = "bistand_login_at"

@@ -34,7 +34,7 @@ from bistand.apitokens.auth import install_error_handlers  # noqa: E402
 install_error_handlers(api)
 
 # Receiving applications (casework); the router lives with the casework area.
-from bistand.casework.api import router as applications_router  # noqa: E402
+from bistand.api.applications import router as applications_router  # noqa: E402
 
 api.add_router("", applications_router)
 

@@ -15,7 +15,7 @@ from ninja.security import HttpBearer, SessionAuth
 from ninja.utils import check_csrf
 
 from bistand.apitokens import tokens
-from bistand.casework import audit
+from bistand.audit import audit
 
 REALM = 'Bearer realm="bistand"'
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from bistand.apitokens.models import ApiToken
 from bistand.apitokens.scopes import SCOPES
-from bistand.casework import audit
+from bistand.audit import audit
 
 PREFIX = "bst_"
 

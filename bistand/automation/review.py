@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from bistand.audit.audit import AuditAction, record
 from bistand.automation.models import Assessment, Result
-from bistand.casework.audit import AuditAction, record
 
 
 class ReviewRefused(Exception):

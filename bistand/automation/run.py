@@ -16,15 +16,15 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
+from bistand.audit.audit import AuditAction, record
 from bistand.automation import criteria, facts, sampling
 from bistand.automation.models import Assessment, AutomationSetting, Result
 from bistand.cases.models import Application, Case
 from bistand.cases.models.application import ApplicationStatus
-from bistand.casework import payments
-from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions import DecisionRefused, decide
 from bistand.incomedata import services as income
 from bistand.incomedata.models import IncomeFetch
+from bistand.payments.creation import create_payments
 from bistand.rules.formatting import kr, month_name
 
 SYSTEM = "Automatiserad beslutsfunktion"
@@ -93,7 +93,7 @@ def _to_person(application, result, failures, audit_what) -> Assessment:
 
 def _decide(application, calculation, today) -> Assessment:
     decision = decide(application, calculation, None, decided_on=today, automated=criteria.VERSION)
-    payments.create_payments(decision)
+    create_payments(decision)
     record(
         action=AuditAction.DECIDE,
         what=f"Beslut {month_name(application.month)}: bifall {kr(decision.total_granted)} ({criteria.VERSION})",

@@ -15,9 +15,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from bistand.audit import audit
+from bistand.audit.models import CaseAccessGrant
 from bistand.cases.models import Case
-from bistand.casework import audit
-from bistand.casework.models import CaseAccessGrant
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember
 

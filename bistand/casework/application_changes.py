@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from bistand.audit.audit import AuditAction, record
 from bistand.cases.models import Application, Case
 from bistand.cases.models.application import ApplicationStatus
 from bistand.casework import date_checks, windows
@@ -22,7 +23,6 @@ from bistand.casework.applications import (
     StaleVersion,
     duplicate_problem,
 )
-from bistand.casework.audit import AuditAction, record
 from bistand.casework.journal import JournalNote
 from bistand.rules.formatting import month_name
 

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from bistand import rules
+from bistand.audit.audit import Actor, AuditAction, record, record_by
 from bistand.cases.models import Application, Calculation, Case, DeclaredItem
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.cases.needs import LIVELIHOOD, extra_kinds, need_of
@@ -29,7 +30,6 @@ from bistand.cases.services import (
     person_history,
     previous_surplus,
 )
-from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions.labels import kind_label
 from bistand.rules.formatting import long_date, month_name
 from bistand.rules.months import last_of_month
@@ -79,15 +79,6 @@ class Item:
     description: str = ""
     accepted_in_full: bool = False  # a cost accepted in full although above the municipal cap
     reason: str = ""  # the caseworker's reason for accepting it in full
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who makes a change, for the audit row written in the same transaction (audit.record)."""
-
-    user: object = None
-    staff: object = None
-    path: str = ""
 
 
 def _store_items(application: Application, items: list[Item]) -> None:
@@ -203,7 +194,10 @@ def register_application(
     carry_surplus: bool = False,
     actor: Actor | None = None,
 ) -> Application:
-    """Store a new application with its items; DuplicateApplication when the month already has its need."""
+    """Store a new application with its items; DuplicateApplication when the month already has its need.
+
+    With an `actor` (every caller but the demo city) the registration gets its audit row (CREATE).
+    """
     month = month.replace(day=1)
     need = _need(kind, items)
     list(Case.objects.select_for_update().filter(pk=case.pk))  # registrations for one case take turns
@@ -227,6 +221,8 @@ def register_application(
             f"Det finns redan en ansökan för {month_name(month)} i ärendet."
         ) from None
     _store_items(application, items)
+    if actor is not None:
+        record_by(actor, action=AuditAction.CREATE, what=f"Ny ansökan {month:%Y-%m}", case=case)
     _audit_judgements(application, set(), _judgements(items, carry_surplus), actor)
     return application
 

@@ -13,9 +13,10 @@ Rules (OSL 26 kap. 1 §; Skatteverket's protected personal data):
 from django.db import transaction
 from django.utils import timezone
 
+from bistand.audit import audit
+from bistand.audit.models import CaseAccessGrant
 from bistand.cases.models import Case
-from bistand.casework import access, audit
-from bistand.casework.models import CaseAccessGrant
+from bistand.casework import access
 from bistand.casework.protection_models import ProtectionChange, ProtectionStatus
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, Person, ProtectedIdentity

@@ -1,8 +1,7 @@
-"""A prepared decision handed to someone with the right delegation, and a payment the bank returned.
+"""A prepared decision handed to someone with the right delegation.
 
-Both are append-only records. A referral is never edited: sending the decision on again is a new row,
-and the newest row of an application names who holds it now. A returned payment is recorded once per
-payment; the payment itself stays as it was (payments are append-only).
+An append-only record. A referral is never edited: sending the decision on again is a new row, and the
+newest row of an application names who holds it now.
 """
 
 from django.db import models
@@ -29,19 +28,3 @@ class DecisionReferral(AppendOnlyModel):
         verbose_name_plural = "överlämnade beslut"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["holder", "created_at"])]
-
-
-class PaymentReturn(AppendOnlyModel):
-    """The bank returned a payment (e.g. closed account); recorded by a person, with the reason."""
-
-    payment = models.OneToOneField(
-        "cases.Payment", on_delete=models.PROTECT, related_name="returned", verbose_name="utbetalning"
-    )
-    returned_on = models.DateField("returnerad den")
-    reason = models.CharField("orsak", max_length=300)
-    recorded_by = models.ForeignKey("organisation.StaffMember", on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "returnerad utbetalning"
-        verbose_name_plural = "returnerade utbetalningar"

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from bistand.audit import audit
 from bistand.cases.models import Application, Calculation
 from bistand.cases.models.application import ApplicationStatus
-from bistand.casework import access, audit
+from bistand.casework import access
 from bistand.casework.decisions import DecisionRefused, delegation_problems, propose
 from bistand.casework.decisions.service import apply_overrides, totals_for
 from bistand.casework.referral_models import DecisionReferral

@@ -28,7 +28,7 @@ def batch_models():
 
 def write_batches(models, paid, put) -> None:
     """One confirmed batch per pay day: the history was paid out before the demo begins."""
-    from bistand.casework.payment_models import message_id_for
+    from bistand.payments.models import message_id_for
 
     batch_model, line_model, confirmation_model = models
     by_day: dict[date, list] = {}

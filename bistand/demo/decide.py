@@ -17,11 +17,6 @@ from bistand.demo.requests import history_before, request_dict
 from bistand.rules.params import kinds
 
 
-def account_of(person) -> str:
-    """As bistand.casework.payments.creation.recipient_account: "CLEARING-ACCOUNT", or "" without one."""
-    return f"{person.bank_clearing}-{person.bank_account}" if person.bank_account else ""
-
-
 def appeal_text() -> str:
     from bistand.casework.decisions.legal import appeal_instruction, committee_name
 
@@ -31,7 +26,8 @@ def appeal_text() -> str:
 def decide_history(plan) -> None:
     from bistand.casework.decisions.labels import NORM_LABEL
     from bistand.casework.decisions.legal import legal_basis
-    from bistand.casework.payments.bankdays import pay_date_for
+    from bistand.payments.bankdays import pay_date_for
+    from bistand.payments.creation import recipient_account
 
     rng = plan.rng("decisions")
     labels = dict(kinds().costs)
@@ -66,7 +62,7 @@ def decide_history(plan) -> None:
                 total,
                 pay_date_for(month_start(app.month), decided_on),
                 applicant.full_name,
-                account_of(applicant),
+                recipient_account(applicant),
                 at(decided_on, 17, rng.randint(0, 59)),
             )
         app.decision = decision

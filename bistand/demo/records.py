@@ -3,7 +3,7 @@
 Timing follows ordinary practice: a recurring application (återansökan) for a month comes in during
 the month before and is decided in time for the regular pay day, the bank day on or before the 25th;
 a first application comes in during the month itself and is paid on the bank day after the decision.
-Pay dates use the casework area's own rule (bistand.casework.payments.pay_date_for), legal bases and
+Pay dates use the casework area's own rule (bistand.payments.pay_date_for), legal bases and
 appeal instructions the decision area's texts (bistand.casework.decisions.legal), so the demo history
 looks exactly like decisions made in the application.
 

@@ -348,7 +348,7 @@ def _number(plan: Plan, bases: dict[str, int]) -> None:
             counters["decision"] += 1
             if a.decision.payment:
                 a.decision.payment.id = bases["payment"] + counters["payment"]
-                a.decision.payment.key = f"D{a.decision.id}-1"  # as bistand.casework.payments.payment_key
+                a.decision.payment.key = f"D{a.decision.id}-1"  # as bistand.payments.payment_key
                 counters["payment"] += 1
 
 

@@ -26,8 +26,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bistand.audit.audit import AuditAction, record
 from bistand.cases.models import Case
-from bistand.casework.audit import AuditAction, record
 from bistand.people.models import Household, HouseholdMember, MemberRole, Person
 
 SESSION_PERSON = "eservice_person_id"

@@ -21,15 +21,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from bistand import rules
+from bistand.audit.audit import AuditAction, record
 from bistand.cases.models import Application, DeclaredItem
 from bistand.cases.models.application import ApplicationChannel, ApplicationKind, ApplicationStatus
 from bistand.cases.needs import LIVELIHOOD
-from bistand.cases.services import build_request, calculate_application, last_day_of_month
+from bistand.cases.services import build_request, calculate_application
 from bistand.casework.applications import DuplicateApplication, Item, duplicate_problem, register_application
-from bistand.casework.audit import AuditAction, record
 from bistand.casework.windows import add_months
 from bistand.eservice.auth import ADULT_ROLES, actor_label
 from bistand.eservice.models import ResidentApplication, ResidentApplicationStatus, ResidentSignature
+from bistand.rules.months import last_of_month
 
 MAX_AMOUNT = 999_999  # kr per row: a slip of the keyboard, not a cost of living
 MAX_ITEMS = 40
@@ -50,7 +51,7 @@ class NotAllowed(Exception):
 
 def adults(case, month: date) -> list:
     """The adults (applicant, co-applicant) of the case's household in `month`: they all sign."""
-    return [m.person for m in case.household.members_on(last_day_of_month(month)) if m.role in ADULT_ROLES]
+    return [m.person for m in case.household.members_on(last_of_month(month)) if m.role in ADULT_ROLES]
 
 
 def livelihood_applications(case):

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from bistand.audit.audit import AuditAction, record
 from bistand.cases.models import Application, DeclaredItem
-from bistand.casework.audit import AuditAction, record
 from bistand.casework.decisions.labels import kind_label
 from bistand.incomedata.models import IncomeFetch, IncomeWarning, WarningStatus
 from bistand.incomedata.provider import (

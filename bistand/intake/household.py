@@ -17,10 +17,9 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import TextChoices
 
+from bistand.audit.audit import Actor, AuditAction
 from bistand.cases.models import Case
 from bistand.casework import date_checks, windows
-from bistand.casework.applications import Actor
-from bistand.casework.audit import AuditAction
 from bistand.intake.services import OLDEST_CHILD_AGE, IntakeRefused, PersonInput, _age, _audit, person_for
 from bistand.people.models import HouseholdMember, MemberRole
 

@@ -1,6 +1,6 @@
 """Intake writes: a new person and household, a case opened for them, who holds the case, and dated
 changes of the household. Every function is keyword-only, runs in one transaction and writes its audit
-row (bistand.casework.audit) in it, so nothing is saved unlogged.
+row (bistand.audit.audit) in it, so nothing is saved unlogged.
 
 The household is dated (HouseholdMember.valid_from/valid_to), and the calculation for a month uses the
 members on the month's last day (bistand.cases.services.build_request), so recording a change with its
@@ -15,10 +15,9 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from bistand.audit.audit import Actor, AuditAction, record
 from bistand.cases.models import Case, CaseAssignment
 from bistand.casework.access import CASE_ROLES, visible_cases
-from bistand.casework.applications import Actor
-from bistand.casework.audit import AuditAction, record
 from bistand.organisation.models import Role, StaffMember, Unit
 from bistand.people.identity import parse_identity_number
 from bistand.people.models import Household, HouseholdMember, MemberRole, Person

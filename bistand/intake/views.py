@@ -6,11 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor, AuditAction, record_request
 from bistand.cases.models.case import with_applicants
 from bistand.casework import access
 from bistand.casework.access import staff_required
-from bistand.casework.applications import Actor
-from bistand.casework.audit import AuditAction, record_request
 from bistand.intake import household, search, services
 from bistand.intake.forms import AddMemberForm, AssignForm, EndMemberForm, RegisterForm, SearchForm
 from bistand.organisation.models import Role

@@ -7,7 +7,7 @@
 Started from `bistand monthly_run --month YYYY-MM` or by a unit manager in the web application (then as
 a background task: bistand.monthly.tasks). A rerun is a new row and continues from what is stored: a
 killed run leaves committed chunks, an unfinished payment batch at most, and the next run completes it
-(bistand.monthly.steps, bistand.casework.payments.export).
+(bistand.monthly.steps, bistand.payments.export).
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from bistand.casework import audit
-from bistand.casework.payments import export_payments, pay_date_for
-from bistand.casework.payments.crashpoints import crash_point
+from bistand.audit import audit
 from bistand.monthly import steps
 from bistand.monthly.models import MonthlyRun, RunStatus, RunStep
+from bistand.payments.bankdays import pay_date_for
+from bistand.payments.crashpoints import crash_point
+from bistand.payments.export import export_payments
 
 STALE_AFTER = timedelta(minutes=10)  # a run on another machine without a sign of life for this long is dead
 

@@ -23,11 +23,10 @@ from bistand.cases.models import Application, Calculation, Decision, Payment
 from bistand.cases.models.application import ApplicationStatus
 from bistand.cases.services import parameter_version
 from bistand.casework import extensions
-from bistand.casework.payment_models import ExportLock
-from bistand.casework.payments import PaymentRefused, create_payments
-from bistand.casework.payments.crashpoints import crash_point
-from bistand.casework.payments.creation import new_payment
 from bistand.monthly.requests import build_requests
+from bistand.payments.crashpoints import crash_point
+from bistand.payments.creation import PaymentRefused, create_payments, new_payment
+from bistand.payments.models import ExportLock
 from bistand.people.models import HouseholdMember
 
 CHUNK = int(os.environ.get("BISTAND_MONTHLY_CHUNK", "1000"))  # applications or decisions per transaction

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
-from bistand.casework.audit import AuditAction, record
+from bistand.audit.audit import AuditAction, record
 from bistand.normtables import registry, review
 from bistand.normtables.models import DecisionToReview, TableKind, TableStatus, TableVersion
 from bistand.normtables.validation import TableRefused, candidates, read_text

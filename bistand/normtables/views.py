@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from bistand.audit.audit import AuditAction, record_request
 from bistand.casework import access
 from bistand.casework.access import staff_required
-from bistand.casework.audit import AuditAction, record_request
 from bistand.normtables import panels, registry, services, status
 from bistand.normtables.forms import ImportForm
 from bistand.normtables.models import TableKind, TableVersion

@@ -6,15 +6,15 @@ groups or single permissions, cannot see or change superuser accounts, and canno
 password (that would let them sign in as a caseworker). Admin access follows the role (staff_register).
 """
 
-from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from bistand.casework.admin_audit import AuditedAdmin, NotOwnRecordAdmin, record_admin
-from bistand.casework.audit import AuditAction
+from bistand.audit.admin import AuditedAdmin, NotOwnRecordAdmin, record_admin
+from bistand.audit.audit import AuditAction
+from bistand.organisation.forms import NewAccountForm
 from bistand.organisation.models import District, Municipality, StaffMember, Unit
 from bistand.organisation.staff_register import sync_admin_access
 
@@ -59,21 +59,6 @@ class StaffMemberAdmin(NotOwnRecordAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         sync_admin_access(form.instance)
-
-
-class NewAccountForm(forms.ModelForm):
-    """A new account without a password: staff sign in through the municipality's login."""
-
-    class Meta:
-        model = User
-        fields = ["username", "first_name", "last_name", "email"]
-
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        user.set_unusable_password()
-        if commit:
-            user.save()
-        return user
 
 
 SUPERUSER_ONLY = ("is_staff", "is_superuser", "groups", "user_permissions", "last_login", "date_joined")

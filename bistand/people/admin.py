@@ -14,7 +14,7 @@ from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 
-from bistand.casework.admin_audit import AuditedAdmin
+from bistand.audit.admin import AuditedAdmin
 from bistand.people.models import Household, HouseholdMember, Person
 
 

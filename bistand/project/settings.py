@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "bistand.organisation",
     "bistand.people",
     "bistand.cases",
+    "bistand.audit",
+    "bistand.payments",
     "bistand.api",
     "bistand.demo",
     "bistand.casework",

@@ -36,10 +36,15 @@ class CaseForm(forms.ModelForm):
         if "activity" in self.fields:
             self.fields["activity"].queryset = Activity.objects.filter(case=case).select_related("person")
 
-    def save(self, commit=True):
-        obj = super().save(commit=False)
+    def new_record(self):
+        """The record the valid form describes, on the form's case, not yet saved (services.add_record)."""
+        obj = self.instance  # filled from the cleaned data by is_valid()
         if hasattr(obj, "case_id") and "case" not in self.fields:
             obj.case = self.case
+        return obj
+
+    def save(self, commit=True):
+        obj = self.new_record()
         if commit:
             obj.save()
         return obj

@@ -13,8 +13,8 @@ from datetime import date
 
 from django.db import transaction
 
-from bistand.casework import audit
-from bistand.casework.audit import AuditAction
+from bistand.audit import audit
+from bistand.audit.audit import AuditAction
 from bistand.casework.decisions import DecisionRefused, decide, propose
 from bistand.casework.decisions.labels import NORM_KIND
 from bistand.reforms.models import ActivitySanction, SanctionKind

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import models, transaction
+
+from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.codes import BARRIER_BY_CODE
+from bistand.cases.models import Case
 from bistand.cases.services import person_history
 from bistand.people.models import HouseholdMember
 from bistand.reforms.models import (
@@ -138,3 +142,12 @@ def person_overview(case, month: date) -> list[dict]:
 
 def members_of(case) -> list[int]:
     return list(HouseholdMember.objects.filter(household=case.household).values_list("person_id", flat=True))
+
+
+@transaction.atomic
+def add_record(*, record: models.Model, case: Case, title: str, actor: Actor) -> models.Model:
+    """Save a new reform record of the case (an exemption, activity, participation, certificate,
+    residence status or lease) with its audit row; `title` names the kind in Swedish."""
+    record.save()
+    record_by(actor, action=AuditAction.CREATE, what=f"Reformer: {title.lower()}", case=case)
+    return record

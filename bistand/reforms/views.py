@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from bistand.casework import access, applications, audit
+from bistand.audit import audit
+from bistand.audit.audit import AuditAction
+from bistand.casework import access, applications
 from bistand.casework.access import staff_required
-from bistand.casework.audit import AuditAction
 from bistand.casework.decisions import DecisionRefused
 from bistand.reforms import ivo, sanctions, services
 from bistand.reforms.forms import RECORD_FORMS, SanctionForm
@@ -58,15 +58,9 @@ def add_record(request, case_id: int, kind: str):
     if request.method == "POST":
         form = form_class(request.POST, case=case)
         if form.is_valid():
-            with transaction.atomic():
-                form.save()
-                audit.record_request(
-                    request,
-                    action=AuditAction.CREATE,
-                    what=f"Reformer: {title.lower()}",
-                    staff=request.staff,
-                    case=case,
-                )
+            services.add_record(
+                record=form.new_record(), case=case, title=title, actor=audit.Actor.from_request(request)
+            )
             messages.success(request, f"{title}: sparat.")
             return redirect("reforms:case", case_id=case.pk)
     else:

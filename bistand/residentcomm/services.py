@@ -17,9 +17,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from bistand.audit import audit
+from bistand.audit.audit import AuditAction
 from bistand.cases.models import Application, Case
-from bistand.casework import audit
-from bistand.casework.audit import AuditAction
 from bistand.casework.journal import JournalNote
 from bistand.residentcomm import filecheck, notifications
 from bistand.residentcomm.models import Attachment, Message, SurveyAnswer, SurveyInvitation

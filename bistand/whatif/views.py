@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from bistand.casework.audit import AuditAction, record_request
+from bistand.audit.audit import AuditAction, record_request
 from bistand.organisation.models import Role
 from bistand.rules.months import InvalidMonth, Month, months_back, parse_input
 from bistand.statistics.access import access_for

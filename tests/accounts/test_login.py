@@ -8,7 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from bistand.accounts.signals import LAST_SEEN, LOGIN_AT
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from tests.casework.views_world import PASSWORD, build_world
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 
 from bistand.accounts.backends import staff_users_for_claims
 from bistand.accounts.config import oidc_config
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from tests.accounts.conftest import CLIENT_SECRET
 from tests.casework.views_world import build_world
 

@@ -14,8 +14,8 @@ from django.test import Client
 
 from bistand.apitokens import tokens
 from bistand.apitokens.models import ApiToken
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Application
-from bistand.casework.models import AuditEvent
 from bistand.organisation.models import Unit
 from tests.casework.views_world import build_world
 

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from bistand.audit.models import AuditEvent
 from bistand.automation import criteria
 from bistand.automation.models import Assessment
 from bistand.automation.run import automate
@@ -12,7 +13,6 @@ from bistand.cases.models.application import ApplicationStatus
 from bistand.cases.services import calculate_application
 from bistand.casework import decisions
 from bistand.casework.letters.context import letter_for
-from bistand.casework.models import AuditEvent
 from bistand.selfsupport.models import ActionPlan
 from tests.automation.world import JULY, NEED, TODAY, agencies_report, build, household
 

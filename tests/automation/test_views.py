@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.automation.models import Assessment
 from bistand.automation.run import automate
 from bistand.cases.models import Decision
-from bistand.casework.models import AuditEvent
 from bistand.organisation.models import Role
 from tests.automation.world import JULY, TODAY, build, household
 from tests.casework.factories import make_staff, make_unit

@@ -12,9 +12,10 @@ from datetime import date
 
 from bistand.automation.models import AutomationSetting
 from bistand.cases.services import calculate_application
-from bistand.casework import decisions, payments
+from bistand.casework import decisions
 from bistand.incomedata.provider import KIND_SOURCE, IncomeRecord, PersonReport
 from bistand.organisation.models import Role
+from bistand.payments.creation import create_payments
 from bistand.people.models import MemberRole
 from tests.casework.factories import (
     make_application,
@@ -89,7 +90,7 @@ def household(
     register_barriers(case, JULY)
     june = make_application(case, month=JUNE, items=items)
     decision = decisions.decide(june, calculate_application(june, world.caseworker), world.caseworker)
-    payments.create_payments(decision)
+    create_payments(decision)
     july = make_application(case, month=JULY, items=items if july_items is None else july_items, kind=kind)
     return case, person, july
 

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import CaseStatus
-from bistand.casework.models import AuditEvent
 from bistand.people.models import MemberRole
 from bistand.selfsupport.plans import GoalInput, create_plan
 from tests.casework.factories import make_case, make_household, make_person

@@ -21,7 +21,8 @@ import pytest
 from bistand.cases.services import calculate_application
 from bistand.casework.decisions import changes_since_last_month, decide, propose
 from bistand.casework.letters import decision_letter_html
-from bistand.casework.payments import create_payments, export_payments
+from bistand.payments.creation import create_payments
+from bistand.payments.export import export_payments
 from bistand.people.models import MemberRole
 from tests.casework.factories import (
     make_application,

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 import pytest
 from django.test import Client
 
-from bistand.casework.audit import AuditAction
+from bistand.audit.audit import AuditAction
 from tests.demo_module import DEMO_PASSWORD, DEMO_USERS, small_demo_city  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -12,12 +12,12 @@ import pytest
 from django.urls import reverse
 
 from bistand import rules
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Decision, Payment
 from bistand.cases.services import build_request, person_history
 from bistand.casework import applications, decisions
 from bistand.casework.applications import prepared_calculation
 from bistand.casework.letters import decision_letter_html
-from bistand.casework.models import AuditEvent
 from bistand.people.models import HouseholdMember, MemberRole
 from tests.casework.factories import make_application, make_case, make_household, make_person
 from tests.casework.views_world import JULY, build_world

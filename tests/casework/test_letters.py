@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
+from bistand.audit.models import AuditEvent
 from bistand.casework.decisions import correct, decide
 from bistand.casework.letters import decision_letter_html, decision_letter_pdf
-from bistand.casework.models import AuditEvent
-from bistand.casework.payments import create_payments
+from bistand.payments.creation import create_payments
 from bistand.people.models import HouseholdMember, MemberRole, ProtectedIdentity
 from tests.casework.decision_fixtures import ITEMS, example_result, example_setup
 from tests.casework.factories import make_calculation, make_person

@@ -14,8 +14,9 @@ from django.urls import reverse
 
 from bistand.cases.models import Application, Decision, Payment
 from bistand.cases.services import calculate_application
-from bistand.casework import applications, decisions, payments
+from bistand.casework import applications, decisions
 from bistand.casework.idempotency import IdempotentRequest
+from bistand.payments.creation import PaymentRefused, create_payments
 from tests.casework.concurrency import at_once
 from tests.casework.factories import make_application
 from tests.casework.views_world import JULY, JUNE, build_world
@@ -183,8 +184,8 @@ def test_the_database_refuses_a_second_payment_for_a_paid_month(world):
         decided_on=world.decision.decided_on,
         legal_basis="4 kap. 1 § socialtjänstlagen (2001:453)",
     )
-    with pytest.raises(payments.PaymentRefused):
-        payments.create_payments(bypass)
+    with pytest.raises(PaymentRefused):
+        create_payments(bypass)
     with pytest.raises(IntegrityError), transaction.atomic():
         Payment.objects.create(
             key="manual-1",
@@ -223,13 +224,13 @@ def test_a_chain_of_corrections_still_pays_the_differences(world):
     first = decisions.correct(
         world.decision, calculate_application(decided, world.owner), world.owner, "Ny hyra."
     )
-    [more] = payments.create_payments(first)
+    [more] = create_payments(first)
     decided.refresh_from_db()
     applications.replace_items(
         decided, decided.version, [applications.Item("cost", "rent", 4_000)], allow_decided=True
     )
     second = decisions.correct(first, calculate_application(decided, world.owner), world.owner, "Fel hyra.")
-    [back] = payments.create_payments(second)
+    [back] = create_payments(second)
     # June: 5 220 + 5 000 + 300 = 10 520 paid; rent 5 500 alone: 5 220 + 5 500 = 10 720 -> +200;
     # rent 4 000 alone: 5 220 + 4 000 = 9 220 -> 9 220 − 10 720 = −1 500.
     assert (more.amount, back.amount) == (200, -1_500)
@@ -273,7 +274,7 @@ def test_deciding_the_same_month_at_once_decides_and_pays_once(committed_world):
     @transaction.atomic
     def decide_and_pay():  # what the decision view does
         decision = decisions.decide(Application.objects.get(pk=july.pk), calculation, world.owner)
-        payments.create_payments(decision)
+        create_payments(decision)
         return decision
 
     outcomes = at_once(*[decide_and_pay for _ in range(4)])

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bistand.cases.models import Decision, Payment
-from bistand.casework.payments import create_payments
+from bistand.payments.creation import create_payments
 from tests.casework.factories import make_person, make_unit, single_household
 
 pytestmark = pytest.mark.django_db

@@ -14,12 +14,7 @@ from datetime import date
 
 import pytest
 
-from bistand.casework.payments.bankdays import (
-    is_bank_day,
-    municipal_pay_day,
-    next_bank_day_after,
-    pay_date_for,
-)
+from bistand.payments.bankdays import is_bank_day, municipal_pay_day, next_bank_day_after, pay_date_for
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Payment files are delivered once: a stable message identifier, exact confirmations, kills and concurrent runs.
 
 The kill tests run the real management command as a subprocess and make it die hard (os._exit) at each
-named step of the export (bistand.casework.payments.crashpoints), then run it again.
+named step of the export (bistand.payments.crashpoints), then run it again.
 """
 
 import hashlib
@@ -9,8 +9,9 @@ import hashlib
 import pytest
 
 from bistand.cases.models import Payment
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine
-from bistand.casework.payments import crashpoints, export, export_payments
+from bistand.payments import crashpoints, export
+from bistand.payments.export import export_payments
+from bistand.payments.models import BatchConfirmation, PaymentBatch, PaymentBatchLine
 from tests.casework.concurrency import SharedDatabase, at_once
 from tests.casework.factories import make_unit
 from tests.casework.test_payments_export import PAY_DAY, paid_case, read_rows

@@ -9,8 +9,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from bistand.cases.models import Payment
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine
-from bistand.casework.payments import create_payments, export, export_payments
+from bistand.payments import export
+from bistand.payments.creation import create_payments
+from bistand.payments.export import export_payments
+from bistand.payments.models import BatchConfirmation, PaymentBatch, PaymentBatchLine
 from bistand.people.models import ProtectedIdentity
 from tests.casework.factories import make_person, make_unit, single_household
 from tests.casework.test_payments import make_decision
@@ -188,7 +190,7 @@ def test_the_command(unit, tmp_path):
 
 
 def test_the_export_audit_row_names_every_case_in_the_file(unit, tmp_path):
-    from bistand.casework.models import AuditEvent
+    from bistand.audit.models import AuditEvent
 
     a = paid_case(unit, "Anna", 11_600)
     b = paid_case(unit, "Björn", 5_480)

@@ -10,8 +10,9 @@ import pytest
 import xmlschema
 from django.core.management import CommandError, call_command
 
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch
-from bistand.casework.payments import crashpoints, export, export_payments
+from bistand.payments import crashpoints, export
+from bistand.payments.export import export_payments
+from bistand.payments.models import BatchConfirmation, PaymentBatch
 from tests.casework.concurrency import SharedDatabase
 from tests.casework.factories import make_municipality, make_unit
 from tests.casework.test_payments_export import PAY_DAY, paid_case

@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.immutable import AppendOnlyError
-from bistand.casework.models import AuditEvent, PaymentBatch, PaymentBatchLine, PaymentReturn
-from bistand.casework.payments.returns import ReturnRefused, record_return, status_of
 from bistand.casework.views import payments as payment_views
+from bistand.payments.models import PaymentBatch, PaymentBatchLine, PaymentReturn
+from bistand.payments.returns import ReturnRefused, record_return, status_of
 from tests.casework.views_world import build_world
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent, CaseAccessGrant
 from bistand.casework import protection
 from bistand.casework.access import visible_cases
-from bistand.casework.models import AuditEvent, CaseAccessGrant, ProtectionChange
+from bistand.casework.models import ProtectionChange
 from bistand.organisation.models import Role
 from tests.casework.factories import make_staff
 from tests.casework.views_world import SECRET_ADDRESS, build_world

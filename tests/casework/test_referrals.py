@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import BarrierRegistration
 from bistand.casework import queue_marks, referrals, worklist
 from bistand.casework.decisions import DecisionRefused, decide
-from bistand.casework.models import AuditEvent, DecisionReferral
+from bistand.casework.models import DecisionReferral
 from bistand.organisation.models import Role
 from tests.casework.decision_fixtures import example_result, example_setup, line
 from tests.casework.factories import make_staff, make_unit

@@ -6,8 +6,8 @@ import tempfile
 import pytest
 from django.urls import URLPattern, reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.casework import urls as casework_urls
-from bistand.casework.models import AuditEvent
 from bistand.intake import urls as intake_urls
 from tests.casework.views_world import SECRET_ADDRESS, build_world
 from tests.not_found import page_text, with_missing_case

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.immutable import AppendOnlyError
 from bistand.casework import extensions
 from bistand.casework.journal import JournalNote
-from bistand.casework.models import AuditEvent
 from tests.casework.views_world import PASSWORD, build_world
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,10 @@ from datetime import date
 
 from bistand.cases.models import Application, BarrierRegistration, Decision
 from bistand.cases.services import calculate_application
-from bistand.casework import decisions, payments
+from bistand.casework import decisions
 from bistand.casework.journal import JournalNote
 from bistand.organisation.models import Role, StaffMember
+from bistand.payments.creation import create_payments
 from bistand.people.models import MemberRole
 from tests.casework.factories import (
     make_application,
@@ -76,7 +77,7 @@ def build_world() -> World:
     register_barriers(case, anna, owner)
     decided = make_application(case, month=JUNE, items=ITEMS)
     decision = decisions.decide(decided, calculate_application(decided, owner), owner)
-    payments.create_payments(decision)
+    create_payments(decision)
     application = make_application(case, month=JULY, items=ITEMS)
     JournalNote.objects.create(
         case=case, author=owner, occurred_on=date(2026, 6, 28), heading="Telefonsamtal", text="Anna ringde."
@@ -98,7 +99,7 @@ def build_world() -> World:
     protected_decision = decisions.decide(
         protected_decided, calculate_application(protected_decided, owner), owner
     )
-    payments.create_payments(protected_decision)
+    create_payments(protected_decision)
     make_application(protected_case, month=JULY, items=ITEMS)
     return World(
         owner, colleague, manager, other, analyst, case, protected_case, decided, decision, application

@@ -5,8 +5,8 @@ loses nothing; an extra-need application with a quote; a first application."""
 import pytest
 from django.utils import timezone
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Application, Calculation
-from bistand.casework.models import AuditEvent
 from bistand.casework.windows import add_months
 from bistand.eservice.models import ResidentApplication
 from tests.casework.factories import make_application

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.test import override_settings
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.eservice import auth
 from tests.eservice.helpers import resident_login
 from tests.eservice.world import build_world

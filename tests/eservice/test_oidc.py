@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 from django.test import override_settings
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.eservice import auth
 from bistand.eservice.checks import check_resident_login
 from bistand.eservice.config import DEFAULT_PNR_CLAIM, resident_oidc_config

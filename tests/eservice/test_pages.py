@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from bistand.cases.services import calculate_application
 from bistand.casework.decisions import decide
-from bistand.casework.payments import create_payments
 from bistand.casework.windows import add_months
 from bistand.eservice.models import GoalComment, MeetingReply, ResidentApplication
+from bistand.payments.creation import create_payments
 from bistand.people.models import ProtectedIdentity
 from bistand.selfsupport.models.meeting import Meeting
 from bistand.selfsupport.models.plan import ActionPlan, Goal

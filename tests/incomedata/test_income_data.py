@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.immutable import AppendOnlyError
-from bistand.casework.models import AuditEvent
 from bistand.incomedata import services
 from bistand.incomedata.models import IncomeFetch, IncomeWarning
 from tests.automation.world import JULY, agencies_report, build, household

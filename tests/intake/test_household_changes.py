@@ -13,8 +13,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.services import build_request, calculate_application
-from bistand.casework.models import AuditEvent
 from bistand.intake import household, services
 from bistand.people.models import HouseholdMember
 from tests.casework.factories import luhn_check_digit, make_application, make_person

@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from bistand.audit import audit
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Application
 from bistand.casework import application_changes, applications
 from bistand.casework.journal import JournalNote
-from bistand.casework.models import AuditEvent
 from tests.casework.views_world import JULY, build_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("august_2026")]
@@ -31,7 +32,7 @@ def owner_client(client, world):
 
 
 def actor(world):
-    return applications.Actor(world.owner.user, world.owner, "/test/")
+    return audit.Actor(world.owner.user, world.owner, "/test/")
 
 
 def url(world, name):

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Case, CaseAssignment
-from bistand.casework.models import AuditEvent
 from bistand.intake import services
 from bistand.intake.search import search
 from bistand.people.models import HouseholdMember, Person

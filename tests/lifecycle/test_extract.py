@@ -18,9 +18,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent, CaseAccessGrant
 from bistand.cases.models import DeclaredItem
 from bistand.casework.journal import JournalNote
-from bistand.casework.models import AuditEvent, CaseAccessGrant
 from bistand.lifecycle.extract import service
 from bistand.organisation.models import Role
 from bistand.people.models import MemberRole

@@ -12,11 +12,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Case, Decision, Payment
-from bistand.casework.models import AuditEvent, BatchConfirmation
 from bistand.lifecycle.gallring import service
 from bistand.lifecycle.gallring.rules import deadline, due_on, research_rule_on, years_after
 from bistand.lifecycle.models import PurgeLog
+from bistand.payments.models import BatchConfirmation
 from bistand.people.models import Household, MemberRole, Person
 from tests.casework.factories import make_case, make_household, make_municipality, make_staff, make_unit
 from tests.lifecycle.world import GRANTED, history, person_case
@@ -78,7 +79,7 @@ def test_a_journal_note_written_later_moves_the_date(unit, staff):
 
 
 def test_reading_the_case_does_not_extend_the_retention(unit, staff):
-    from bistand.casework import audit
+    from bistand.audit import audit
     from tests.lifecycle.world import on_day
 
     _, case = old_case(unit, staff)
@@ -176,7 +177,7 @@ def test_execute_logs_what_was_deleted_and_keeps_the_audit_rows_detached(unit, s
     expected = {
         "cases.Application": 2, "cases.Calculation": 2, "cases.Case": 1, "cases.DeclaredItem": 6,
         "cases.Decision": 2, "cases.DecisionItem": 4, "cases.Payment": 2, "casework.JournalNote": 2,
-        "casework.PaymentBatchLine": 2, "casework.AuditEventCase": 2, "people.Household": 1, "people.HouseholdMember": 1,
+        "payments.PaymentBatchLine": 2, "audit.AuditEventCase": 2, "people.Household": 1, "people.HouseholdMember": 1,
         "people.Person": 1, "selfsupport.ActionPlan": 2, "selfsupport.Meeting": 2,
     }  # fmt: skip
     assert {k: v for k, v in log.counts.items() if "_" not in k} == expected

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Decision, Payment
-from bistand.casework.models import AuditEvent
 from bistand.lifecycle.immutability import APPEND_ONLY_TABLES, installed_triggers, purge_permit
 from bistand.lifecycle.models import PurgeLog
 from tests.casework.factories import make_staff, make_unit

@@ -14,10 +14,10 @@ from unittest import mock
 
 from django.utils import timezone
 
+from bistand.audit import audit
 from bistand.cases.models import Calculation, Decision, DecisionItem, Payment
-from bistand.casework import audit
 from bistand.casework.journal import JournalNote
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine
+from bistand.payments.models import BatchConfirmation, PaymentBatch, PaymentBatchLine
 from bistand.people.models import MemberRole
 from bistand.selfsupport.models import ActionPlan, Meeting
 from tests.casework.factories import make_application, make_case, make_household, make_person

@@ -10,10 +10,10 @@ from django.core.management import call_command
 
 from bistand.cases.models import Calculation, Payment
 from bistand.cases.services import build_request
-from bistand.casework.payment_models import BatchConfirmation, PaymentBatch, PaymentBatchLine
-from bistand.casework.payments import crashpoints
 from bistand.monthly.models import MonthlyRun, RunStatus
 from bistand.monthly.requests import build_requests
+from bistand.payments import crashpoints
+from bistand.payments.models import BatchConfirmation, PaymentBatch, PaymentBatchLine
 from tests.casework.concurrency import SharedDatabase
 from tests.monthly import decider
 from tests.monthly.world import EXPECTED_PAYMENTS, EXPECTED_TOTAL, MONTH, build_world

@@ -25,7 +25,7 @@ MONTH = date(2026, 7, 1)
 
 @pytest.mark.django_db
 def test_bulk_requests_equal_build_request_for_a_varied_world():
-    from bistand.casework.payments import create_payments
+    from bistand.payments.creation import create_payments
 
     unit = make_unit(municipality=make_municipality(name="Demostad", code="9999", rules_code="demostad"))
     # A couple with two children; the partner joined in May 2026 after months of support elsewhere.

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from bistand import rules
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.normtables.models import TableVersion
 from bistand.organisation.models import Role
 from tests.casework.factories import make_staff, make_unit

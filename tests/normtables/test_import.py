@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from bistand import rules
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.normtables import registry, services
 from bistand.normtables.models import TableVersion
 from tests.normtables.tables import FAMILY_2027, SINGLE_2027, price_base_amount, table_2027

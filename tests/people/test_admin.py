@@ -9,7 +9,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.organisation.models import Role
 from bistand.organisation.staff_register import ADMIN_GROUP, sync_admin_access
 from tests.casework.factories import make_person, make_staff

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.casework.views import start
 from tests.perf.caseload import caseload
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from bistand.casework.audit import AuditEvent
+from bistand.audit.audit import AuditEvent
 from bistand.people.models import HouseholdMember, MemberRole
 from bistand.reforms import hooks, services
 from bistand.reforms.models import (

@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
+from bistand.audit.audit import AuditEvent
 from bistand.cases.models import Decision
-from bistand.casework.audit import AuditEvent
 from bistand.casework.decisions import DecisionRefused, decide
 from bistand.casework.extensions import decision_blockers
 from bistand.casework.letters import decision_letter_pdf

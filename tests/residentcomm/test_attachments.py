@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.residentcomm import services
 from bistand.residentcomm.models import Attachment
 from tests.residentcomm.files import FAKE_PDF, image, small_pdf

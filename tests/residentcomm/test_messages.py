@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from bistand.audit.models import AuditEvent
 from bistand.casework.journal import JournalNote
-from bistand.casework.models import AuditEvent
 from bistand.residentcomm import notifications, services
 from bistand.residentcomm.models import Message
 from bistand.residentcomm.notifications import MemoryBackend, Recipient

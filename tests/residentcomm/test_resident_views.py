@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.eservice.middleware import COOKIE
 from bistand.residentcomm import services
 from bistand.residentcomm.models import Attachment, Message, SurveyAnswer

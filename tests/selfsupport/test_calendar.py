@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.selfsupport.calendar import parse_week, week_of
 from bistand.selfsupport.meetings import book_meeting
 from tests.selfsupport.world import aware, build_world

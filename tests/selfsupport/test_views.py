@@ -6,9 +6,9 @@ import pytest
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import BarrierRegistration, Case
 from bistand.casework.journal import JournalNote
-from bistand.casework.models import AuditEvent
 from bistand.selfsupport import urls as selfsupport_urls
 from bistand.selfsupport.meetings import book_meeting
 from bistand.selfsupport.models import ActionPlan, Assessment, LifeArea, Meeting, Reminder

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 from django.test import Client
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.statistics import privacy
 from tests.statistics.world import PASSWORD, REPORT_MONTH, build
 

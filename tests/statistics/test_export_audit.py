@@ -5,8 +5,8 @@ import io
 
 import pytest
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Payment
-from bistand.casework.models import AuditEvent
 from bistand.statistics import privacy
 from tests.statistics.test_dashboard_views import KEY, client_for, get
 from tests.statistics.world import REPORT_MONTH, build

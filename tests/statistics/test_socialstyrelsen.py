@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.people.models import MemberRole
 from bistand.rules.months import Month
 from bistand.selfsupport.models import PlanStep

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from bistand.casework.models import AuditEvent
+from bistand.audit.models import AuditEvent
 from bistand.organisation.models import Role, Unit
 from bistand.statistics import privacy
 from tests.casework.factories import make_staff

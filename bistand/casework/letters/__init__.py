@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from bistand.audit import audit
 from bistand.cases.models import Decision
 from bistand.casework.letters.context import PROTECTED_ADDRESS, household_is_protected, letter_for
-from bistand.casework.models import AuditEvent
 from bistand.organisation.models import StaffMember
 
 TEMPLATE = "casework/letters/decision.html"
@@ -30,13 +30,12 @@ def decision_letter_pdf(decision: Decision, viewer: StaffMember | None) -> bytes
     html = decision_letter_html(decision)
     pdf = HTML(string=html).write_pdf()
     if viewer is not None:
-        AuditEvent.objects.create(
+        audit.record(
+            action=audit.AuditAction.PRINT,
+            what=f"Beslutsbrev (PDF), beslut {decision.decided_on:%Y-%m-%d} för {decision.month:%Y-%m}",
             user=viewer.user,
             staff=viewer,
             case=decision.case,
-            action="print",
-            what=f"Beslutsbrev (PDF), beslut {decision.decided_on:%Y-%m-%d} för {decision.month:%Y-%m}",
-            path="",
         )
     return pdf
 

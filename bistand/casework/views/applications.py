@@ -8,16 +8,16 @@ change and every decision carries the application version the caseworker saw; a 
 from datetime import datetime, time, timedelta
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from bistand.audit import audit
 from bistand.cases.models import Calculation
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
-from bistand.casework import access, applications, decisions, extensions, payments, referrals
+from bistand.casework import access, applications, decision_services, decisions, extensions, referrals
 from bistand.casework.forms import (
     ApplicationHeadForm,
     DecisionForm,
@@ -35,8 +35,8 @@ def _members(case, month):
     return [m.person for m in case.household.members_on(last_of_month(month))]
 
 
-def _actor(request) -> applications.Actor:
-    return applications.Actor(request.user, request.staff, request.get_full_path())
+def _actor(request) -> audit.Actor:
+    return audit.Actor(request.user, request.staff, request.get_full_path())
 
 
 def _judgement_context(case, month) -> dict:
@@ -257,7 +257,7 @@ def application_decide(request, case_id: int, application_id: int):
     if not form.is_valid():
         return render(request, "casework/application.html", _detail_context(request, case, application, form))
     try:
-        decision = _decide(application, calculation, request.staff, form)
+        decision = _decide(application, calculation, request, form)
     except applications.StaleVersion as exc:
         return _refused(request, case, application, [exc.message])
     except decisions.DecisionRefused as exc:
@@ -266,19 +266,14 @@ def application_decide(request, case_id: int, application_id: int):
     return redirect("casework:decision", case_id=case.pk, decision_id=decision.pk)
 
 
-@transaction.atomic
-def _decide(application, calculation, staff, form):
-    application = applications.lock_current(application.pk, form.cleaned_data["version"])
-    current = applications.current_calculation(application)
-    if current is None or current.pk != calculation.pk:
-        raise applications.StaleVersion(
-            "Uppgifterna bakom beräkningen har ändrats sedan du öppnade ansökan, så beslutet har inte "
-            "fattats. Se den nya beräkningen och besluta igen."
-        )
-    # decide() itself refuses on delegation, the extensions' checks (e.g. missing barriers) and overrides.
-    decision = decisions.decide(application, calculation, staff, form.overrides() or None)
-    payments.create_payments(decision)
-    return decision
+def _decide(application, calculation, request, form):
+    return decision_services.decide_and_pay(
+        application=application,
+        calculation=calculation,
+        version=form.cleaned_data["version"],
+        overrides=form.overrides() or None,
+        actor=audit.Actor.from_request(request),
+    )
 
 
 def _refused(request, case, application, problems):

@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 
+from bistand.audit.models import AuditEvent
 from bistand.casework import access
 from bistand.casework.forms import AuditSearchForm
-from bistand.casework.models import AuditEvent
 from bistand.casework.views.common import render_page_or_partial, staff_required
 from bistand.organisation.models import Role, StaffMember
 

@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from bistand.audit import audit
+from bistand.audit.models import AuditEvent, AuditEventCase
 from bistand.cases.models import Case
-from bistand.casework import audit
 from bistand.casework.forms import PersonAuditForm
-from bistand.casework.models import AuditEvent, AuditEventCase
 from bistand.casework.views.common import staff_required
 from bistand.organisation.models import Role
 from bistand.people.models import Person

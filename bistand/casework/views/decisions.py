@@ -1,13 +1,12 @@
 """A decision: its items, reasons, legal basis, appeal instruction, payments and the letter as PDF."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from bistand import rules
-from bistand.cases.services import calculate_application
-from bistand.casework import access, applications, decisions, letters, payments
+from bistand.audit import audit
+from bistand.casework import access, applications, decision_services, decisions, letters
 from bistand.casework.forms import CorrectionReasonForm, ItemSections
 from bistand.casework.views.common import case_for_print, staff_required
 
@@ -63,9 +62,13 @@ def decision_correct(request, case_id: int, decision_id: int):
         sections = ItemSections(request.POST, members=members, extra_rows={more: 1} if more else {})
         if not more and reason_form.is_valid() and sections.is_valid():
             try:
-                actor = applications.Actor(request.user, request.staff, request.get_full_path())
-                new = _correct(
-                    decision, application, request.staff, reason_form.cleaned_data, sections.items(), actor
+                new = decision_services.correct_and_pay(
+                    decision=decision,
+                    application=application,
+                    version=reason_form.cleaned_data["version"],
+                    reason=reason_form.cleaned_data["reason"],
+                    items=sections.items(),
+                    actor=audit.Actor(request.user, request.staff, request.get_full_path()),
                 )
             except applications.StaleVersion as exc:
                 problems.append(exc.message)
@@ -94,14 +97,3 @@ def decision_correct(request, case_id: int, decision_id: int):
         "problems": problems,
     }
     return render(request, "casework/decision_correct.html", context, status=409 if problems else 200)
-
-
-@transaction.atomic
-def _correct(decision, application, staff, data, items, actor=None):
-    application = applications.replace_items(
-        application, data["version"], items, allow_decided=True, actor=actor
-    )
-    calculation = calculate_application(application, staff)
-    new = decisions.correct(decision, calculation, staff, data["reason"])
-    payments.create_payments(new)
-    return new

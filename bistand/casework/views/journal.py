@@ -5,7 +5,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from bistand.casework import access, extensions
+from bistand.audit import audit
+from bistand.casework import access, extensions, services
 from bistand.casework.extensions import SIGNED_AT
 from bistand.casework.forms import JournalNoteForm
 from bistand.casework.journal import JournalNote
@@ -41,7 +42,7 @@ def journal(request, case_id: int):
     if request.method == "POST":
         form = JournalNoteForm(request.POST, case=case)
         if form.is_valid():
-            JournalNote.objects.create(case=case, author=request.staff, **form.cleaned_data)
+            services.add_journal_note(case=case, **form.cleaned_data, actor=audit.Actor.from_request(request))
             if not request.htmx:
                 messages.success(request, "Journalanteckningen är sparad.")
                 return redirect("casework:journal", case_id=case.pk)

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from bistand.cases.models import Payment
 from bistand.casework import access
-from bistand.casework.payments.returns import STATUS_LABELS, ReturnRefused, record_return, status_of
 from bistand.casework.views.common import staff_required
+from bistand.payments.returns import STATUS_LABELS, ReturnRefused, record_return, status_of
 
 PAGE_SIZE = 50
 

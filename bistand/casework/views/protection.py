@@ -9,9 +9,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from bistand.audit import audit
+from bistand.audit.models import CaseAccessGrant
 from bistand.cases.models import Case
-from bistand.casework import access, audit, protection
-from bistand.casework.models import CaseAccessGrant, ProtectionChange
+from bistand.casework import access, protection
+from bistand.casework.models import ProtectionChange
 from bistand.casework.protection_models import ProtectionStatus
 from bistand.casework.views.common import staff_required
 from bistand.organisation.models import Role, StaffMember

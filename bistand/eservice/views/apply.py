@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bistand.audit.audit import AuditAction
 from bistand.cases.models.application import ApplicationKind
-from bistand.casework.audit import AuditAction
 from bistand.eservice import auth, labels, ratelimit, services
 from bistand.eservice.models import ResidentApplication, ResidentApplicationStatus
 
@@ -42,17 +42,15 @@ def _message(exc: services.NotAllowed) -> str:
 
 
 def _names(case, month) -> dict[str, str]:
-    from bistand.cases.services import last_day_of_month
+    from bistand.rules.months import last_of_month
 
-    return {
-        str(m.person_id): m.person.first_name for m in case.household.members_on(last_day_of_month(month))
-    }
+    return {str(m.person_id): m.person.first_name for m in case.household.members_on(last_of_month(month))}
 
 
 def _members(case, month):
-    from bistand.cases.services import last_day_of_month
+    from bistand.rules.months import last_of_month
 
-    return list(case.household.members_on(last_day_of_month(month)))
+    return list(case.household.members_on(last_of_month(month)))
 
 
 @require_POST

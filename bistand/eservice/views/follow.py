@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from bistand.audit.audit import AuditAction
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Application, Decision, Payment
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
-from bistand.casework.audit import AuditAction
-from bistand.casework.models import AuditEvent
 from bistand.eservice import auth, labels, services
 from bistand.eservice.models import GoalComment, MeetingAnswer, MeetingReply
 from bistand.eservice.protection import household_protected, own_address

@@ -155,7 +155,7 @@ def oidc_callback(request):
     """The broker's answer: check state, nonce and PKCE, verify the ID token, map the personnummer."""
     if settings.BISTAND_RESIDENT_OIDC is None:
         raise Http404
-    from bistand.casework.audit import AuditAction
+    from bistand.audit.audit import AuditAction
     from bistand.eservice.oidc import ResidentOIDCBackend
 
     states = request.session.get("oidc_states") or {}

@@ -20,10 +20,10 @@ from datetime import date, datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from bistand.audit.audit import AuditAction
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Application, Case
-from bistand.casework.audit import AuditAction
 from bistand.casework.decisions.labels import kind_label
-from bistand.casework.models import AuditEvent
 from bistand.organisation.models import Role
 from bistand.people.models import HouseholdMember, MemberRole, Person
 from bistand.selfsupport.models import ActionPlan, Assessment, Meeting

@@ -16,7 +16,8 @@ from pathlib import Path
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from bistand.casework import access, audit
+from bistand.audit import audit
+from bistand.casework import access
 from bistand.lifecycle.extract.data import cases_of, person_extract
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.identity import InvalidIdentityNumber, parse_identity_number

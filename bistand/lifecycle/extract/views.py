@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from bistand.casework import audit
+from bistand.audit import audit
 from bistand.casework.access import staff_required
 from bistand.lifecycle.extract import service
 from bistand.lifecycle.extract.data import cases_of

@@ -4,7 +4,7 @@ The rows to delete are found by walking every relation that points at a case (an
 rows found), so records added to the case file later are included without a change here. Two kinds of
 rows are not deleted:
 
-* The audit log (casework.AuditEvent) is kept, with its link to the case removed (case id set to NULL,
+* The audit log (audit.AuditEvent) is kept, with its link to the case removed (case id set to NULL,
   and the rows linking a list or export to the case deleted):
   it documents what staff did, which the committee must be able to show (GDPR art. 5.2 and 32; OSL
   26 kap.), and its rows hold no personal data of the client once the link is gone. The ids of those
@@ -23,8 +23,8 @@ from collections import defaultdict
 
 from django.db import models
 
+from bistand.audit.models import AuditEvent
 from bistand.cases.models import Case, Payment
-from bistand.casework.models import AuditEvent
 from bistand.lifecycle.models import PurgedMonthTotals
 from bistand.people.models import Household, HouseholdMember, Person
 

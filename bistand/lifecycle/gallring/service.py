@@ -15,8 +15,8 @@ from datetime import date
 
 from django.db import transaction
 
+from bistand.audit import audit
 from bistand.cases.models import Case
-from bistand.casework import audit
 from bistand.lifecycle.gallring import entries, purge
 from bistand.lifecycle.gallring.rules import Verdict, deadline, judge, rule_version
 from bistand.lifecycle.immutability import purge_permit

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from bistand.audit.audit import AuditAction
 from bistand.cases.models import Application
 from bistand.cases.models.application import ApplicationStatus
-from bistand.casework.audit import AuditAction
 from bistand.eservice.auth import audit, resident_required
 from bistand.residentcomm import services
 from bistand.residentcomm.models import Answer, Attachment

@@ -1,14 +1,15 @@
 """Life-area assessment: a new assessment beside the previous one, one assessment, and the history."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor
 from bistand.casework.access import staff_required
+from bistand.selfsupport import services
 from bistand.selfsupport.forms.assessment import SCALE_HELP, UNKNOWN, AssessmentForm
-from bistand.selfsupport.models import Assessment, AssessmentRating, LifeArea
-from bistand.selfsupport.views.common import adults_qs, case_context, log_change, open_case
+from bistand.selfsupport.models import Assessment, LifeArea
+from bistand.selfsupport.views.common import adults_qs, case_context, open_case
 
 HELP_UNVERIFIED = (
     "Livsområdena följer bedömningsmetoden FIA (Förutsättningar inför arbete). "
@@ -45,19 +46,14 @@ def new(request, case_id: int):
     if request.method == "POST":
         form = AssessmentForm(request.POST, persons_qs=persons, life_areas=areas, case=case)
         if form.is_valid():
-            with transaction.atomic():
-                assessment = Assessment.objects.create(
-                    case=case,
-                    person=form.cleaned_data["person"],
-                    assessed_on=form.cleaned_data["assessed_on"],
-                    assessed_by=request.staff,
-                    summary=form.cleaned_data["summary"],
-                )
-                AssessmentRating.objects.bulk_create(
-                    AssessmentRating(assessment=assessment, life_area=area, rating=value, client_words=words)
-                    for area, value, words in form.ratings()
-                )
-            log_change(request, case, "bedömning av livsområden sparad")
+            assessment = services.record_assessment(
+                case=case,
+                person=form.cleaned_data["person"],
+                assessed_on=form.cleaned_data["assessed_on"],
+                summary=form.cleaned_data["summary"],
+                ratings=list(form.ratings()),
+                actor=Actor.from_request(request),
+            )
             messages.success(request, "Bedömningen av livsområdena är sparad.")
             return redirect("selfsupport:assessment_detail", case_id=case.pk, assessment_id=assessment.pk)
     context = case_context(

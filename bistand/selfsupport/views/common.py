@@ -1,4 +1,5 @@
-"""Shared view helpers: the case header context, household members, and audit logging of changes."""
+"""Shared view helpers: the case header context and household members (changes are audited by the
+services in bistand.selfsupport.services)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,6 @@ SUBNAV = [
 def open_case(request, case_id, what: str):
     """The case if the user may open it (logged as a view), else 404 (logged as denied)."""
     return access.case_for_request(request, case_id, f"Självförsörjning: {what}")
-
-
-def log_change(request, case, what: str) -> None:
-    access.log(request, request.staff, case, "change", f"Självförsörjning: {what}")
 
 
 def members_qs(case, on: date | None = None, adults_only=False):

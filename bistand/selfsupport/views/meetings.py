@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor
 from bistand.casework.access import staff_required
+from bistand.selfsupport import services
 from bistand.selfsupport.forms.meetings import BookMeetingForm, RecordMeetingForm
-from bistand.selfsupport.meetings import book_meeting, record_meeting
 from bistand.selfsupport.models import Meeting, MeetingStatus
-from bistand.selfsupport.views.common import case_context, labour_unit_name, log_change, members_qs, open_case
+from bistand.selfsupport.views.common import case_context, labour_unit_name, members_qs, open_case
 
 
 @staff_required
@@ -22,17 +23,16 @@ def meetings(request, case_id: int):
     if request.method == "POST":
         form = BookMeetingForm(request.POST, case=case)
         if form.is_valid():
-            meeting = book_meeting(
-                case,
-                request.staff,
+            meeting = services.book_meeting(
+                case=case,
                 kind=form.cleaned_data["kind"],
                 mode=form.cleaned_data["mode"],
                 starts_at=form.starts_at(),
                 duration_minutes=form.cleaned_data["duration_minutes"],
                 location=form.cleaned_data["location"],
                 participants=form.cleaned_data["staff"],
+                actor=Actor.from_request(request),
             )
-            log_change(request, case, f"möte bokat ({meeting.get_kind_display()})")
             messages.success(
                 request,
                 f"{meeting.get_kind_display()} är bokat {timezone.localtime(meeting.starts_at):%Y-%m-%d kl. %H:%M}.",
@@ -80,9 +80,8 @@ def record(request, case_id: int, meeting_id: int):
         form = RecordMeetingForm(request.POST, **kwargs)
         if form.is_valid():
             data = form.cleaned_data
-            record_meeting(
-                meeting,
-                request.staff,
+            services.record_meeting(
+                meeting=meeting,
                 status=data["status"],
                 starts_at=form.starts_at(),
                 duration_minutes=data["duration_minutes"],
@@ -92,8 +91,8 @@ def record(request, case_id: int, meeting_id: int):
                 parties=form.parties(),
                 note=data["note"],
                 labour_unit_name=unit_name,
+                actor=Actor.from_request(request),
             )
-            log_change(request, case, f"möte registrerat ({meeting.get_kind_display()})")
             messages.success(
                 request,
                 f"{meeting.get_kind_display()} är registrerat som {meeting.get_status_display().lower()}.",

@@ -3,22 +3,21 @@
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from bistand.audit.audit import Actor
 from bistand.cases.codes import BARRIER_BY_CODE, EXIT_REASON_BY_CODE
 from bistand.cases.models import CaseStatus
 from bistand.casework.access import staff_required
-from bistand.casework.journal import JournalNote
 from bistand.rules.formatting import month_name
 from bistand.rules.months import first_of_month
-from bistand.selfsupport.barriers import adults_for_month, register_barrier, registrations_for_month
+from bistand.selfsupport import services
+from bistand.selfsupport.barriers import adults_for_month, registrations_for_month
 from bistand.selfsupport.forms.other import EXIT_HELP, BarrierForm, CloseCaseForm, ReminderForm
 from bistand.selfsupport.models import Reminder
-from bistand.selfsupport.plans import end_active_plans
-from bistand.selfsupport.views.common import case_context, log_change, open_case
+from bistand.selfsupport.views.common import case_context, open_case
 
 YEARS = range(2000, 2100)  # months outside are typing errors; the pages step a month back and forth
 
@@ -54,12 +53,12 @@ def barriers(request, case_id: int):
     if request.method == "POST":
         form = BarrierForm(request.POST, adults=adults)
         if form.is_valid():
-            with transaction.atomic():
-                for person in adults:
-                    register_barrier(
-                        case, person, month, form.cleaned_data[f"barrier_{person.pk}"], request.staff
-                    )
-            log_change(request, case, f"försörjningshinder {month:%Y-%m}")
+            services.register_barriers(
+                case=case,
+                month=month,
+                codes={person: form.cleaned_data[f"barrier_{person.pk}"] for person in adults},
+                actor=Actor.from_request(request),
+            )
             messages.success(request, f"Försörjningshinder för {month_name(month)} är sparade.")
             return redirect(back or f"{request.path}?manad={month:%Y-%m}")
     history = case.barriers.select_related("person").order_by("-month", "person__birth_date")[:48]
@@ -95,8 +94,13 @@ def reminders(request, case_id: int):
     if request.method == "POST":
         form = ReminderForm(request.POST, case=case)
         if form.is_valid():
-            Reminder.objects.create(case=case, created_by=request.staff, **form.cleaned_data)
-            log_change(request, case, "bevakning skapad")
+            services.add_reminder(
+                case=case,
+                staff=form.cleaned_data["staff"],
+                due_on=form.cleaned_data["due_on"],
+                text=form.cleaned_data["text"],
+                actor=Actor.from_request(request),
+            )
             messages.success(request, f"Bevakningen är sparad till {form.cleaned_data['due_on']:%Y-%m-%d}.")
             return redirect("selfsupport:reminders", case_id=case.pk)
     items = case.reminders.select_related("staff__user", "done_by__user").order_by("done_at", "due_on", "id")
@@ -116,11 +120,7 @@ def reminder_done(request, case_id: int, reminder_id: int):
     reminder = get_object_or_404(Reminder, pk=reminder_id, case=case)
     if request.method != "POST":
         return redirect("selfsupport:reminders", case_id=case.pk)
-    if reminder.done_at is None:
-        reminder.done_at = timezone.now()
-        reminder.done_by = request.staff
-        reminder.save(update_fields=["done_at", "done_by"])
-        log_change(request, case, "bevakning markerad som klar")
+    if services.mark_reminder_done(reminder=reminder, actor=Actor.from_request(request)):
         messages.success(request, f"Bevakningen ”{reminder.text}” är markerad som klar.")
     target = request.POST.get("next", "")
     own = target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None)
@@ -136,23 +136,13 @@ def close_case(request, case_id: int):
         if form.is_valid():
             data = form.cleaned_data
             reason = EXIT_REASON_BY_CODE[data["exit_reason"]]
-            with transaction.atomic():
-                case.status = CaseStatus.CLOSED
-                case.closed_on = data["closed_on"]
-                case.exit_reason = reason.code
-                case.save(update_fields=["status", "closed_on", "exit_reason"])
-                end_active_plans(case, data["closed_on"])
-                text = f"Ärendet avslutas per {data['closed_on']:%Y-%m-%d}. Avslutsorsak: {reason.label}."
-                if data["note"].strip():
-                    text += "\n\n" + data["note"].strip()
-                JournalNote.objects.create(
-                    case=case,
-                    author=request.staff,
-                    occurred_on=data["closed_on"],
-                    heading="Ärendet avslutat",
-                    text=text,
-                )
-            log_change(request, case, f"ärendet avslutat ({reason.label})")
+            services.close_case(
+                case=case,
+                closed_on=data["closed_on"],
+                exit_reason=data["exit_reason"],
+                note=data["note"],
+                actor=Actor.from_request(request),
+            )
             messages.success(request, f"Ärendet {case.number} är avslutat. Avslutsorsak: {reason.label}.")
             return redirect("selfsupport:overview", case_id=case.pk)
     context = case_context(

@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor
 from bistand.cases.codes import EXIT_REASON_BY_CODE
 from bistand.casework.access import CASE_ROLES, log_list, staff_required, visible_cases
 from bistand.organisation.models import Role, StaffMember, Unit
 from bistand.rules.formatting import month_name
 from bistand.rules.months import first_of_month
-from bistand.selfsupport import summary
+from bistand.selfsupport import services, summary
 from bistand.selfsupport.common import client_meeting_time_goal
 from bistand.selfsupport.forms.other import AbsenceForm
 from bistand.selfsupport.models import Absence
@@ -98,7 +99,7 @@ def absences(request):
     if request.method == "POST":
         form = AbsenceForm(request.POST, staff_qs=staff_qs)
         if form.is_valid():
-            absence = Absence.objects.create(**form.cleaned_data)
+            absence = services.register_absence(**form.cleaned_data, actor=Actor.from_request(request))
             messages.success(
                 request,
                 f"Frånvaron är sparad ({absence.get_kind_display().lower()} {absence.start_date:%Y-%m-%d}–{absence.end_date:%Y-%m-%d}).",

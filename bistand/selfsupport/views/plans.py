@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from bistand.audit.audit import Actor
 from bistand.casework.access import staff_required
+from bistand.selfsupport import services
 from bistand.selfsupport.forms.plans import (
     GOAL_SLOTS,
     MAX_GOALS,
@@ -17,13 +19,11 @@ from bistand.selfsupport.models import ActionPlan
 from bistand.selfsupport.plans import (
     ActivePlanExists,
     active_plan,
-    create_plan,
     goals_of,
     plan_is_overdue,
-    record_follow_up,
 )
 from bistand.selfsupport.schedule import latest_allowed_follow_up
-from bistand.selfsupport.views.common import adults_qs, case_context, labour_unit_name, log_change, open_case
+from bistand.selfsupport.views.common import adults_qs, case_context, labour_unit_name, open_case
 
 
 @staff_required
@@ -109,10 +109,9 @@ def _save(request, case, form):
         form.add_error("end_current", str(ActivePlanExists(current)))
         return None
     try:
-        plan = create_plan(
-            case,
-            data["person"],
-            request.staff,
+        plan = services.establish_plan(
+            case=case,
+            person=data["person"],
             established_on=data["established_on"],
             goals=form.goals(),
             client_participated=data["client_participated"],
@@ -121,13 +120,11 @@ def _save(request, case, form):
             client_view=data["client_view"],
             next_follow_up_due=data["next_follow_up_due"],
             replaces=current,
+            actor=Actor.from_request(request),
         )
     except ActivePlanExists as exc:  # another plan became active meanwhile
         form.add_error("end_current", str(exc))
         return None
-    if current is not None:
-        log_change(request, case, f"genomförandeplan från {current.established_on:%Y-%m-%d} avslutad")
-    log_change(request, case, "genomförandeplan upprättad")
     messages.success(
         request,
         f"Genomförandeplanen är sparad. Första uppföljning senast {plan.next_follow_up_due:%Y-%m-%d}.",
@@ -178,15 +175,14 @@ def follow_up(request, case_id: int, plan_id: int):
         form = FollowUpForm(request.POST, goals=goals, case=case)
         if form.is_valid():
             data = form.cleaned_data
-            done = record_follow_up(
-                plan,
-                request.staff,
+            done = services.follow_up_plan(
+                plan=plan,
                 held_on=data["held_on"],
                 reviews=form.reviews(),
                 note=data["note"],
                 next_due=data["next_due"],
+                actor=Actor.from_request(request),
             )
-            log_change(request, case, "uppföljning av genomförandeplan")
             messages.success(
                 request, f"Uppföljningen är sparad. Nästa uppföljning senast {done.next_due:%Y-%m-%d}."
             )

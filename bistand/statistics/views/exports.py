@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from bistand.casework import audit
+from bistand.audit import audit
 from bistand.organisation.models import District
 from bistand.statistics import exports, privacy
 from bistand.statistics.extract import extract_text

@@ -9,9 +9,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bistand.casework.payments.bankdays import is_bank_day
 from bistand.monthly.run import create_run, execute
 from bistand.organisation.models import Municipality
+from bistand.payments.bankdays import is_bank_day
 from bistand.rules.formatting import kr
 
 

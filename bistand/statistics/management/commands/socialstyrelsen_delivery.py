@@ -6,8 +6,8 @@ to a protected place and delete it once delivered. Each run is written to the au
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bistand.audit import audit
 from bistand.cases.models import Payment
-from bistand.casework import audit
 from bistand.organisation.models import Municipality
 from bistand.rules.months import InvalidMonth, parse_input
 from bistand.statistics.socialstyrelsen import delivery_text, households_for_month

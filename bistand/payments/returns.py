@@ -13,9 +13,9 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from bistand.audit import audit
 from bistand.cases.models import Payment
-from bistand.casework import audit
-from bistand.casework.referral_models import PaymentReturn
+from bistand.payments.models import PaymentReturn
 
 
 class ReturnRefused(Exception):

@@ -27,6 +27,7 @@ from ninja import Field, Header, Router, Schema, Status
 from bistand.apitokens.auth import StaffSessionAuth, TokenAuth
 from bistand.apitokens.models import ApiToken
 from bistand.apitokens.scopes import APPLICATIONS_WRITE
+from bistand.audit import audit
 from bistand.cases.models import Case
 from bistand.casework import access, applications, date_checks, idempotency, windows
 from bistand.people.models import HouseholdMember
@@ -200,10 +201,15 @@ def _receive(request, payload: ApplicationIn) -> tuple[int, dict]:
             channel=payload.channel,
             received_at=payload.received_at or timezone.now(),
             items=items,
+            actor=audit.Actor(
+                user=request.user,
+                staff=staff,
+                path=request.get_full_path(),
+                client=getattr(request, "audit_client", ""),
+            ),
         )
     except applications.DuplicateApplication as exc:
         return 409, _error(exc.code, exc.message, "month")
-    access.log(request, staff, case, "create", "API: ny ansökan")
     return (
         201,
         {

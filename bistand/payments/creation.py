@@ -26,10 +26,11 @@ import re
 
 from django.db import IntegrityError, transaction
 
+from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.models import Decision, Payment
 from bistand.cases.needs import LIVELIHOOD
 from bistand.casework.decisions.service import DecisionRefused
-from bistand.casework.payments.bankdays import pay_date_for
+from bistand.payments.bankdays import pay_date_for
 from bistand.rules.formatting import month_name
 
 
@@ -87,8 +88,12 @@ def new_payment(decision: Decision, amount: int, applicant, corrects: Payment | 
     )
 
 
-def create_payments(decision: Decision) -> list[Payment]:
-    """The payments of `decision` (created now or earlier); [] when nothing is to be paid."""
+def create_payments(decision: Decision, *, actor: Actor | None = None) -> list[Payment]:
+    """The payments of `decision` (created now or earlier); [] when nothing is to be paid.
+
+    A payment created now gets its audit row (PAY) in the same transaction, by `actor` (else by the
+    decision's decider, or the automated decision function).
+    """
     key = payment_key(decision)
     existing = Payment.objects.filter(key=key).first()
     if existing is not None:
@@ -108,6 +113,7 @@ def create_payments(decision: Decision) -> list[Payment]:
         with transaction.atomic():
             payment = new_payment(decision, amount, applicant, corrects=earlier_payment)
             payment.save(force_insert=True)
+            _audit(payment, decision, actor)
     except IntegrityError:
         # Created by a concurrent call between our look-up and insert: the unique key kept it single.
         existing = Payment.objects.filter(key=key).first()
@@ -122,3 +128,16 @@ def create_payments(decision: Decision) -> list[Payment]:
             ]
         ) from None
     return [payment]
+
+
+def _audit(payment: Payment, decision: Decision, actor: Actor | None) -> None:
+    if actor is None:
+        staff = decision.decided_by
+        machine = "" if staff else ("Automatiserad beslutsfunktion" if decision.automated else "Bistånd")
+        actor = Actor(user=getattr(staff, "user", None), staff=staff, client=machine)
+    record_by(
+        actor,
+        action=AuditAction.PAY,
+        what=f"Utbetalning {payment.month:%Y-%m}: {payment.amount} kr den {payment.pay_date:%Y-%m-%d}",
+        case=decision.case,
+    )

@@ -7,10 +7,11 @@ log page speaks Swedish and a search by action is exact.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import models
 
-from bistand.casework.models import AuditEvent, AuditEventCase
+from bistand.audit.models import AuditEvent, AuditEventCase
 
 
 class AuditAction(models.TextChoices):
@@ -100,4 +101,38 @@ def record_request(
         path=request.get_full_path(),
         cases=cases,
         client=getattr(request, "audit_client", ""),
+    )
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who makes a change, for the audit row a service writes in the same transaction (`record_by`)."""
+
+    user: object = None
+    staff: object = None
+    path: str = ""
+    client: str = ""
+
+    @classmethod
+    def from_request(cls, request) -> "Actor":
+        """The signed-in user and staff member, the address, and an API token's name if any."""
+        return cls(
+            user=getattr(request, "user", None),
+            staff=getattr(request, "staff", None),
+            path=request.get_full_path(),
+            client=getattr(request, "audit_client", ""),
+        )
+
+
+def record_by(actor: Actor, *, action: AuditAction, what: str, case=None, cases: Iterable = ()) -> AuditEvent:
+    """`record` for a change made by `actor` (a service's audit row)."""
+    return record(
+        action=action,
+        what=what,
+        user=actor.user,
+        staff=actor.staff,
+        case=case,
+        path=actor.path,
+        cases=cases,
+        client=actor.client,
     )

@@ -30,17 +30,17 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from bistand.audit import audit
 from bistand.cases.models import Payment
-from bistand.casework import audit
-from bistand.casework.payment_models import (
+from bistand.payments import pain001
+from bistand.payments.crashpoints import crash_point
+from bistand.payments.models import (
     BatchConfirmation,
     ExportLock,
     PaymentBatch,
     PaymentBatchLine,
     message_id_for,
 )
-from bistand.casework.payments import pain001
-from bistand.casework.payments.crashpoints import crash_point
 
 COLUMNS = [
     "rad",

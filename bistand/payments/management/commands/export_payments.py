@@ -8,8 +8,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bistand.casework.payments.bankdays import is_bank_day
-from bistand.casework.payments.export import (
+from bistand.payments.bankdays import is_bank_day
+from bistand.payments.export import (
     CSV,
     FORMATS,
     ExportError,

@@ -6,6 +6,9 @@ temporary name and renamed; only then is a BatchConfirmation row added. A batch 
 is unfinished: the next run writes the same file again from the same rows instead of making a new batch.
 Only one export works at a time (ExportLock), and the batch's message identifier is stable across
 reruns. See docs/payment-export.md and docs/payments.md.
+
+A payment the bank returned is recorded once per payment (PaymentReturn); the payment itself stays as
+it was. The tables kept their names from when these models lived in casework (db_table).
 """
 
 from django.db import models
@@ -33,7 +36,7 @@ class PaymentBatch(models.Model):
     message_id = models.CharField(  # noqa: DJ001
         "meddelande-id", max_length=35, unique=True, null=True, help_text="Filens unika identitet hos banken."
     )
-    # "csv" or "pain.001" (bistand.casework.payments.formats); fixed when the batch is made, so a rerun
+    # "csv" or "pain.001" (bistand.payments.formats); fixed when the batch is made, so a rerun
     # of an interrupted export writes the same format and the same bytes.
     file_format = models.CharField("format", max_length=20, default="csv", db_default="csv")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -42,6 +45,7 @@ class PaymentBatch(models.Model):
     )
 
     class Meta:
+        db_table = "casework_paymentbatch"
         verbose_name = "utbetalningsfil"
         verbose_name_plural = "utbetalningsfiler"
         ordering = ["-pay_date", "-id"]
@@ -62,6 +66,7 @@ class PaymentBatchLine(AppendOnlyModel):
     line_number = models.PositiveIntegerField("radnummer")
 
     class Meta:
+        db_table = "casework_paymentbatchline"
         verbose_name = "rad i utbetalningsfil"
         verbose_name_plural = "rader i utbetalningsfiler"
         ordering = ["batch", "line_number"]
@@ -86,6 +91,7 @@ class BatchConfirmation(AppendOnlyModel):
     sha256 = models.CharField("kontrollsumma (SHA-256)", max_length=64)
 
     class Meta:
+        db_table = "casework_batchconfirmation"
         verbose_name = "bekräftad utbetalningsfil"
         verbose_name_plural = "bekräftade utbetalningsfiler"
 
@@ -101,8 +107,26 @@ class ExportLock(models.Model):
     taken_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "casework_exportlock"
         verbose_name = "exportlås"
         verbose_name_plural = "exportlås"
 
     def __str__(self) -> str:
         return self.name
+
+
+class PaymentReturn(AppendOnlyModel):
+    """The bank returned a payment (e.g. closed account); recorded by a person, with the reason."""
+
+    payment = models.OneToOneField(
+        "cases.Payment", on_delete=models.PROTECT, related_name="returned", verbose_name="utbetalning"
+    )
+    returned_on = models.DateField("returnerad den")
+    reason = models.CharField("orsak", max_length=300)
+    recorded_by = models.ForeignKey("organisation.StaffMember", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "casework_paymentreturn"
+        verbose_name = "returnerad utbetalning"
+        verbose_name_plural = "returnerade utbetalningar"

@@ -11,13 +11,13 @@ from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import transaction
 
-from bistand.casework import access, audit
+from bistand.audit import audit
+from bistand.organisation.models import StaffMember
 
 
 def record_admin(request, action: audit.AuditAction, what: str) -> None:
-    audit.record_request(
-        request, action=action, what=f"Administration: {what}", staff=access.staff_for(request.user)
-    )
+    staff = StaffMember.objects.filter(user=request.user).first() if request.user.is_authenticated else None
+    audit.record_request(request, action=action, what=f"Administration: {what}", staff=staff)
 
 
 def _field_name(form, name: str) -> str:
