@@ -2,7 +2,7 @@
 
 Daily administration needs no superuser: the group "administrator" holds exactly the model permissions
 the role uses in /admin/ (the organisation and the staff register, user accounts, unprotected persons and
-households, life areas and absence) — no groups or permissions, no audit log, no access grants, no
+households, life areas and absence, the committee's switch for automated decisions per unit) — no groups or permissions, no audit log, no access grants, no
 superuser flag. A superuser is kept only as a break-glass account (see README, "Administration").
 
 Whether a user may sign in to /admin/ (is_staff) and holds the group follows the staff member's role, so
@@ -28,6 +28,8 @@ ADMIN_PERMISSIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("people", "householdmember", ("add", "change", "view")),
     ("selfsupport", "lifearea", ("add", "change", "view")),
     ("selfsupport", "absence", ("add", "change", "delete", "view")),
+    # The committee's decision to switch the automated decision function on in a unit is entered here.
+    ("automation", "automationsetting", ("add", "change", "view")),
 )
 
 
