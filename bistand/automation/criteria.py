@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from bistand.rules.formatting import kr
 
-VERSION = "kriterier 2026.1"
-VALID_FROM = "2026-01-01"
+VERSION = "kriterier 2026.2"
+VALID_FROM = "2026-12-01"  # 2026.1 (from 2026-01-01) lacked the reform conditions, criterion 12
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Facts:
     follow_up_overdue: bool = False
     protected_identity: bool = False
     preliminary_norm: bool = False
+    reform_flags: tuple[str, ...] = ()  # conditions of the 2026–2027 reforms the caseworker must assess
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,10 @@ def _final_norm(f: Facts) -> list[str]:
     return ["Beräkningen bygger på en preliminär riksnorm. Den fastställda normen är ännu inte införd."]
 
 
+def _no_reform_flags(f: Facts) -> list[str]:
+    return list(f.reform_flags)
+
+
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "recurring",
@@ -196,6 +201,13 @@ CRITERIA: tuple[Criterion, ...] = (
         "Beräkningen bygger inte på en preliminär riksnorm.",
         "Ett belopp efter preliminär norm kan behöva omprövas.",
         _final_norm,
+    ),
+    Criterion(
+        "no_reform_flags",
+        "Inget villkor i de nya reglerna behöver prövas (aktivitetskrav, läkarintyg, hyresavtal i andra hand, "
+        "rätt att vistas i Sverige).",
+        "Villkoren kräver en individuell bedömning av en handläggare.",
+        _no_reform_flags,
     ),
 )
 CODES = {c.code: c for c in CRITERIA}

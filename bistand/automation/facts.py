@@ -17,7 +17,7 @@ from bistand.casework.decisions import changes_for_many, propose
 from bistand.casework.decisions.delegation import AUTOMATED_MANDATE
 from bistand.casework.decisions.labels import kind_label
 from bistand.casework.decisions.service import outcome_of, totals_for
-from bistand.casework.extensions import decision_blockers
+from bistand.casework.extensions import decision_blockers, decision_warnings
 from bistand.incomedata import services as income
 from bistand.incomedata.models import IncomeWarning, WarningStatus
 from bistand.people.models import HouseholdMember
@@ -115,6 +115,7 @@ def gather(applications: list[Application], today: date) -> dict[int, tuple[Fact
             extra_needs=extra.get(application.pk, 0),
             follow_up_overdue=application.case_id in overdue,
             protected_identity=application.case.household_id in protected,
+            reform_flags=tuple(decision_warnings(application)),
             **calc,
         )
         result[application.pk] = (facts, calculation)

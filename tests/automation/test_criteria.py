@@ -9,7 +9,7 @@ GOOD = Facts(kind="recurring", income_support=9_000, limit=15_000, income_fetche
 
 def test_good_facts_pass_every_criterion():
     assert evaluate(GOOD) == []
-    assert VERSION == "kriterier 2026.1"
+    assert VERSION == "kriterier 2026.2"
 
 
 @pytest.mark.parametrize(
@@ -70,6 +70,11 @@ def test_good_facts_pass_every_criterion():
             "final_norm",
             "Beräkningen bygger på en preliminär riksnorm. Den fastställda normen är ännu inte införd.",
         ),
+        (  # a reform warning beside the proposal (here the second-hand lease's) goes to the caseworker
+            {"reform_flags": ("Hyran avser en andrahandsupplåtelse utan dokumenterat samtycke.",)},
+            "no_reform_flags",
+            "Hyran avser en andrahandsupplåtelse utan dokumenterat samtycke.",
+        ),
     ],
 )
 def test_each_failing_criterion_gives_its_swedish_reason(change, code, message):
@@ -86,5 +91,5 @@ def test_the_limit_itself_is_allowed():
 
 
 def test_every_criterion_has_a_swedish_title_and_a_reason_why():
-    assert len({c.code for c in CRITERIA}) == len(CRITERIA) == 11
+    assert len({c.code for c in CRITERIA}) == len(CRITERIA) == 12
     assert all(c.title.endswith(".") and c.why.endswith(".") for c in CRITERIA)

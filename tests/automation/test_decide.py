@@ -33,7 +33,7 @@ def test_an_unchanged_application_is_decided_automatically_with_the_letter_text(
     assert (summary.decided, summary.to_person, summary.sampled) == (1, 0, 0)
 
     decision = Decision.objects.get(application=july)
-    assert decision.automated == "kriterier 2026.1"
+    assert decision.automated == "kriterier 2026.2"
     assert decision.decided_by is None
     assert decision.total_granted == NEED  # 5 220 riksnorm + 5 000 rent + 300 electricity
     assert decision.outcome == "granted"
@@ -44,7 +44,7 @@ def test_an_unchanged_application_is_decided_automatically_with_the_letter_text(
     letter = letter_for(decision)
     text = " ".join(letter.automated)
     assert "automatiserade beslutsfunktion" in text
-    assert "kriterier 2026.1" in text
+    assert "kriterier 2026.2" in text
     assert "Kontakta Norr 1, så prövar en handläggare beslutet på nytt" in text
     assert letter.signer_name == "Automatiserad beslutsfunktion"
     assert letter.summary[0] == "Du beviljas ekonomiskt bistånd med 10\u00a0520\u00a0kr för juli 2026."
@@ -241,9 +241,9 @@ def test_the_letter_pdf_of_an_automated_decision(tmp_path):
         "Du beviljas ekonomiskt bistånd med 10 520 kr för juli 2026.",
         "Automatiserat beslut",
         "Beslutet är fattat av kommunens automatiserade beslutsfunktion",
-        "Funktionen har tillämpat kriterier 2026.1",
+        "Funktionen har tillämpat kriterier 2026.2",
         "Vill du att en handläggare tittar på beslutet igen? Kontakta Norr 1",
-        "Automatiserad beslutsfunktion Beslutat enligt kriterier 2026.1, Norr 1",
+        "Automatiserad beslutsfunktion Beslutat enligt kriterier 2026.2, Norr 1",
         "Hur man överklagar",
     ]:
         assert expected in text, expected

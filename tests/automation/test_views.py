@@ -22,7 +22,7 @@ def test_the_criteria_page_lists_every_criterion_in_swedish(client):
     world = build()
     client.force_login(world.caseworker.user)
     page = text(client.get(reverse("automation:criteria")))
-    assert "Kriterier för automatiserade beslut (kriterier 2026.1)" in page
+    assert "Kriterier för automatiserade beslut (kriterier 2026.2)" in page
     assert "Hushållet och alla belopp är desamma som i förra månadens ansökan." in page
     assert "Beräkningen bygger inte på en preliminär riksnorm." in page
     assert "Norr 1: påslagen (Socialnämnden 2026-01-20 § 12), stickprov 0 %" in page
@@ -50,7 +50,7 @@ def test_the_application_page_and_decision_page_show_an_automated_decision(clien
     page = text(client.get(reverse("casework:application", args=[case.pk, july.pk])))
     assert "Ansökan beslutades automatiskt den 3 juli 2026 enligt" in page
     page = text(client.get(reverse("casework:decision", args=[case.pk, decision.pk])))
-    assert "Den automatiserade beslutsfunktionen (kriterier 2026.1" in page
+    assert "Den automatiserade beslutsfunktionen (kriterier 2026.2" in page
     assert "Rätta beslutet" in page
     page = text(client.get(reverse("casework:case", args=[case.pk])))
     assert "automatiserat beslut" in page

@@ -55,7 +55,7 @@ class Decision(AppendOnlyModel):
         "organisation.StaffMember", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # Set when the municipality's automated decision function decided (decided_by is then empty): the
-    # version of the criteria it applied, e.g. "kriterier 2026.1" (bistand/automation/criteria.py).
+    # version of the criteria it applied, e.g. "kriterier 2026.2" (bistand/automation/criteria.py).
     automated = models.CharField(
         "beslutat av automatiserad beslutsfunktion", max_length=40, blank=True, default="", db_default=""
     )
