@@ -152,6 +152,18 @@ def resident_cases(request) -> QuerySet[Case]:
     return cases_of(person)
 
 
+def _drop_nul_characters(request) -> None:
+    """NUL characters are never part of what a person types, and PostgreSQL cannot store them in text or
+    JSON; they are dropped from the posted fields (uploaded files are not touched)."""
+    if request.method != "POST" or not any("\x00" in v for _, values in request.POST.lists() for v in values):
+        return
+    cleaned = request.POST.copy()
+    for key, values in cleaned.lists():
+        cleaned.setlist(key, [v.replace("\x00", "") for v in values])
+    cleaned._mutable = False
+    request.POST = cleaned
+
+
 def resident_required(view):
     """A signed-in resident is required; sets request.resident, request.resident_household and
     request.resident_cases. Otherwise redirects to the resident sign-in page."""
@@ -167,6 +179,7 @@ def resident_required(view):
                 login += "?" + urlencode({"next": request.get_full_path()})
             return redirect(login)
         request.resident = person
+        _drop_nul_characters(request)
         request.resident_household = households_of(person).order_by("-pk").first()
         request.resident_cases = cases_of(person)
         return view(request, *args, **kwargs)

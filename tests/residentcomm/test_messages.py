@@ -1,6 +1,7 @@
 """The message thread: both ways, read marks, journaling, audit, and notifications without content."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from bistand.audit.models import AuditEvent
@@ -8,6 +9,7 @@ from bistand.casework.journal import JournalNote
 from bistand.residentcomm import notifications, services
 from bistand.residentcomm.models import Message
 from bistand.residentcomm.notifications import MemoryBackend, Recipient
+from tests.eservice.helpers import resident_login
 from tests.residentcomm.world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +181,15 @@ def test_the_sms_backend_sends_the_fixed_text_to_phone_numbers():
 
     Gateway().send([Recipient("a@example.se", ""), Recipient("", "0701234567")], notifications.NEW_MESSAGE)
     assert sent == [("0701234567", "Du har ett nytt meddelande i Bistånd")]
+
+
+def test_nul_characters_are_dropped_from_a_reply_and_from_a_residents_message(world, client):
+    """PostgreSQL cannot store NUL in text; a NUL pasted into a message is dropped, the rest is kept."""
+    client.force_login(world.hanna.user)
+    url = reverse("residentcomm:staff_thread", args=[world.case_a.pk])
+    assert client.post(url, {"text": "Hej\x00 Anna"}).status_code == 302
+    resident = Client()
+    resident_login(resident, world.anna)
+    thread = reverse("residentcomm:thread", args=[world.case_a.pk])
+    assert resident.post(thread, {"text": "Tack\x00!"}).status_code == 302
+    assert sorted(Message.objects.values_list("text", flat=True)) == ["Hej Anna", "Tack!"]

@@ -21,7 +21,7 @@ def thread(request, case_id: int):
     case = access.case_for_request(request, case_id, "Akt: meddelanden med den enskilde")
     error, text = "", ""
     if request.method == "POST":
-        text = request.POST.get("text", "")
+        text = request.POST.get("text", "").replace("\x00", "")  # PostgreSQL cannot store NUL characters
         try:
             services.send_message(
                 case=case, text=text, staff=request.staff, user=request.user, path=request.get_full_path()
