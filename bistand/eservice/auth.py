@@ -34,11 +34,16 @@ SESSION_PERSON = "eservice_person_id"
 SESSION_LOGIN_AT = "eservice_login_at"
 SESSION_LAST_SEEN = "eservice_last_seen"
 SESSION_METHOD = "eservice_method"
-SESSION_KEYS = (SESSION_PERSON, SESSION_LOGIN_AT, SESSION_LAST_SEEN, SESSION_METHOD)
+# A verified identity not (yet) known to Bistånd: {"personal_number", "first_name", "last_name"}. It may
+# only open the first-application page; the person is registered when the application is begun.
+SESSION_NEW_IDENTITY = "eservice_new_identity"
+SESSION_KEYS = (SESSION_PERSON, SESSION_LOGIN_AT, SESSION_LAST_SEEN, SESSION_METHOD, SESSION_NEW_IDENTITY)
+NEW_APPLICANT_CLIENT = "E-tjänsten, ny sökande"
 
 ADULT_ROLES = (MemberRole.APPLICANT, MemberRole.CO_APPLICANT)
 
 LOGIN_URL_NAME = "eservice:login"
+FIRST_APPLICATION_URL_NAME = "eservice:first_application"
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,54 @@ def sign_in(request, person: Person, method: Method) -> None:
     request.session[SESSION_METHOD] = method.code
     request.resident = person
     audit(request, action=AuditAction.LOGIN, what=f"Inloggning i e-tjänsten ({method.label})", person=person)
+
+
+@dataclass(frozen=True)
+class NewIdentity:
+    """A person signed in with e-legitimation whose personnummer Bistånd does not know yet."""
+
+    personal_number: str  # canonical, as people.Person.personal_number
+    first_name: str
+    last_name: str
+
+
+def sign_in_new(request, identity: NewIdentity, method: Method) -> None:
+    """Start a fresh session for a verified identity unknown to Bistånd (it can only begin a first
+    application). Nothing is stored about the person until they begin one; the log row names no one."""
+    request.session.flush()
+    now = int(time.time())
+    request.session[SESSION_NEW_IDENTITY] = {
+        "personal_number": identity.personal_number,
+        "first_name": identity.first_name[:100],
+        "last_name": identity.last_name[:100],
+    }
+    request.session[SESSION_LOGIN_AT] = now
+    request.session[SESSION_LAST_SEEN] = now
+    request.session[SESSION_METHOD] = method.code
+    record(
+        action=AuditAction.LOGIN,
+        what=f"Inloggning i e-tjänsten ({method.label}) av en person som inte finns i Bistånd",
+        path=request.get_full_path(),
+        client=NEW_APPLICANT_CLIENT,
+    )
+
+
+def new_identity(request) -> NewIdentity | None:
+    """The verified identity of a signed-in new applicant (not yet a person in Bistånd), or None."""
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return None
+    data = request.session.get(SESSION_NEW_IDENTITY)
+    if not isinstance(data, dict) or request.session.get(SESSION_PERSON):
+        return None
+    if _expired(request.session):
+        request.session.flush()
+        return None
+    request.session[SESSION_LAST_SEEN] = int(time.time())
+    return NewIdentity(
+        personal_number=str(data.get("personal_number", "")),
+        first_name=str(data.get("first_name", "")),
+        last_name=str(data.get("last_name", "")),
+    )
 
 
 def sign_out(request, reason: str = "") -> None:
@@ -174,6 +227,8 @@ def resident_required(view):
         if person is None:
             from django.urls import reverse
 
+            if new_identity(request) is not None:
+                return redirect(FIRST_APPLICATION_URL_NAME)
             login = reverse(LOGIN_URL_NAME)
             if request.method == "GET":
                 login += "?" + urlencode({"next": request.get_full_path()})

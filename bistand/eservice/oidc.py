@@ -13,6 +13,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
+from bistand.eservice.auth import NewIdentity
 from bistand.people.identity import InvalidIdentityNumber, parse_identity_number
 from bistand.people.models import Person
 
@@ -38,8 +39,10 @@ def resident_setting(attr, *args):
     return import_from_settings(attr, *args)
 
 
-def person_for_claims(claims: dict, claim: str) -> Person | None:
-    """The person whose personnummer (or samordningsnummer) is in the claim; None when missing or unknown."""
+def person_for_claims(claims: dict, claim: str) -> Person | NewIdentity | None:
+    """The person whose personnummer (or samordningsnummer) is in the claim; a `NewIdentity` (with the
+    standard OpenID Connect name claims) when the number is valid but unknown to Bistånd, who may then
+    begin a first application; None when the claim is missing or not a valid number."""
     value = claims.get(claim)
     if not isinstance(value, str) or not value.strip():
         return None
@@ -47,7 +50,19 @@ def person_for_claims(claims: dict, claim: str) -> Person | None:
         canonical = parse_identity_number(value.strip()).canonical
     except InvalidIdentityNumber:
         return None
-    return Person.objects.filter(personal_number=canonical).first()
+    person = Person.objects.filter(personal_number=canonical).first()
+    if person is not None:
+        return person
+    return NewIdentity(
+        personal_number=canonical,
+        first_name=_text_claim(claims, "given_name"),
+        last_name=_text_claim(claims, "family_name"),
+    )
+
+
+def _text_claim(claims: dict, name: str) -> str:
+    value = claims.get(name)
+    return value.strip()[:100] if isinstance(value, str) else ""
 
 
 class ResidentRequestView(OIDCAuthenticationRequestView):
@@ -57,7 +72,7 @@ class ResidentRequestView(OIDCAuthenticationRequestView):
 
 
 class ResidentOIDCBackend(OIDCAuthenticationBackend):
-    """Token exchange and ID token verification; answers a Person, never a Django user."""
+    """Token exchange and ID token verification; answers a Person (or a NewIdentity), never a Django user."""
 
     get_settings = staticmethod(resident_setting)
 

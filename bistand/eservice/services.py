@@ -28,8 +28,10 @@ from bistand.cases.needs import LIVELIHOOD
 from bistand.cases.services import build_request, calculate_application
 from bistand.casework.applications import DuplicateApplication, Item, duplicate_problem, register_application
 from bistand.casework.windows import add_months
-from bistand.eservice.auth import ADULT_ROLES, actor_label
+from bistand.eservice.auth import ADULT_ROLES, NEW_APPLICANT_CLIENT, actor_label
 from bistand.eservice.models import ResidentApplication, ResidentApplicationStatus, ResidentSignature
+from bistand.intake.services import IntakeRefused, PersonInput, open_case_from_eservice
+from bistand.people.models import Person
 from bistand.rules.months import last_of_month
 
 MAX_AMOUNT = 999_999  # kr per row: a slip of the keyboard, not a cost of living
@@ -377,6 +379,66 @@ def _submit(person, draft: ResidentApplication, path: str) -> ResidentApplicatio
         path,
     )
     return draft
+
+
+# --- A first application: the household registered by the resident --------------------------------------
+
+# The same words for every household the e-service cannot register (a protected person, someone already
+# in another household's open case): nothing about another person is revealed.
+NOT_FOR_ESERVICE = gettext_noop(
+    "Vi kan inte ta emot ansökan för ert hushåll i e-tjänsten. Ring kommunen så hjälper vi dig att ansöka."
+)
+
+
+def unit_for_first_applications(district):
+    """The unit that receives the district's first applications from the e-service: the district's first
+    unit (its unit manager distributes the new case from the intake page)."""
+    return district.units.order_by("pk").first()
+
+
+def has_open_case(person) -> bool:
+    from bistand.eservice.auth import cases_of
+
+    return cases_of(person).filter(status="open").exists()
+
+
+@transaction.atomic
+def begin_first_application(
+    *,
+    applicant: PersonInput,
+    district,
+    partner: PersonInput | None = None,
+    children: list[PersonInput] | tuple = (),
+    today: date,
+    path: str = "",
+) -> ResidentApplication:
+    """Register the household the resident describes, open its case in the district's unit without a
+    caseworker (bistand.intake.services.open_case_from_eservice), and begin a first application for this
+    month. From here the application is written, signed by every adult and submitted like any other."""
+    known = Person.objects.filter(personal_number=applicant.personal_number).first()
+    if known is not None and has_open_case(known):
+        raise NotAllowed(gettext_noop("Du har redan ett ärende hos oss. Ansök från din översikt."))
+    unit = unit_for_first_applications(district)
+    if unit is None:
+        raise NotAllowed(NOT_FOR_ESERVICE)
+    client = actor_label(known) if known is not None else NEW_APPLICANT_CLIENT
+    try:
+        case = open_case_from_eservice(
+            client=client,
+            unit=unit,
+            applicant=applicant,
+            partner=partner,
+            children=children,
+            household_from=today,
+            opened_on=today,
+            path=path,
+        )
+    except IntakeRefused:
+        raise NotAllowed(NOT_FOR_ESERVICE) from None
+    person = Person.objects.get(personal_number=applicant.personal_number)
+    return start_application(
+        person=person, case=case, kind=ApplicationKind.FIRST, month=today.replace(day=1), path=path
+    )
 
 
 # --- Meetings and goals --------------------------------------------------------------------------------

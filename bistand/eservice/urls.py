@@ -14,6 +14,7 @@ urlpatterns = [
     path("logga-in/svar/", session.oidc_callback, name="oidc_callback"),
     path("logga-ut/", session.logout, name="logout"),
     path("sprak/", session.language, name="language"),
+    path("forsta-ansokan/", apply.first_application, name="first_application"),
     path("ansokan/ny/<int:case_id>/<str:kind>/", apply.start_application, name="start_application"),
     path("ansokan/<int:draft_id>/", apply.draft, name="draft"),
     path("ansokan/<int:draft_id>/fyll-i/", apply.draft_edit, name="draft_edit"),

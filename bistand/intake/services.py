@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from bistand.audit.audit import Actor, AuditAction, record
 from bistand.cases.models import Case, CaseAssignment
@@ -114,17 +115,95 @@ def open_case(
     staff = actor.staff
     if staff is None or staff.role not in CASE_ROLES or not staff.units.filter(pk=unit.pk).exists():
         raise IntakeRefused("Du kan bara öppna ärenden i din egen enhet.")
+    household, protected = _register_household(
+        _people(applicant, partner, children),
+        unit,
+        household_from,
+        lambda data, field: person_for(data, staff=staff, field=field),
+    )
+    case = _create_case(household, unit, opened_on)
+    _audit(actor, AuditAction.CREATE, f"Öppnade ärende {case.number} med hushåll", case)
+    if take_case or protected:
+        _assign(case, staff, opened_on)
+        _audit(actor, AuditAction.ASSIGN, f"Tog ärende {case.number}", case)
+    return case
+
+
+def person_for_resident(data: PersonInput, field: str) -> Person:
+    """The person with this number for a household a resident registers in the e-service: a new one, or
+    one already known who is not protected and not in a household with an open case today. Anyone else
+    is for staff to register, so the e-service refuses with words that reveal nothing."""
+    identity = parse_identity_number(data.personal_number)
+    existing = Person.objects.filter(personal_number=identity.canonical).first()
+    if existing is None:
+        return Person.objects.create(
+            personal_number=identity.canonical,
+            birth_date=identity.birth_date,
+            first_name=data.first_name.strip(),
+            last_name=data.last_name.strip(),
+            phone=data.phone.strip(),
+        )
+    today = timezone.localdate()
+    in_open_case = (
+        existing.memberships.filter(valid_from__lte=today, household__cases__status="open")
+        .exclude(valid_to__lt=today)
+        .exists()
+    )
+    if existing.is_protected or in_open_case:
+        # The e-service answers every refusal with the same words (bistand.eservice.services), so that
+        # nothing about the other person is revealed.
+        raise IntakeRefused("Personen kan inte registreras från e-tjänsten.", field)
+    return existing
+
+
+@transaction.atomic
+def open_case_from_eservice(
+    *,
+    client: str,
+    unit: Unit,
+    applicant: PersonInput,
+    partner: PersonInput | None = None,
+    children: list[PersonInput] | tuple = (),
+    household_from: date,
+    opened_on: date,
+    path: str = "",
+) -> Case:
+    """A household registered by the resident in the e-service, its case opened in `unit` without a
+    caseworker: it is on the unit's list of new cases for the unit manager to distribute (intake page).
+
+    `client` names the e-service and the person in the audit log (no staff member did it)."""
+    household, _protected = _register_household(
+        _people(applicant, partner, children), unit, household_from, person_for_resident
+    )
+    case = _create_case(household, unit, opened_on)
+    record(
+        action=AuditAction.CREATE,
+        what=f"Ärende {case.number} öppnat med hushåll från en första ansökan i e-tjänsten",
+        case=case,
+        path=path,
+        client=client,
+    )
+    return case
+
+
+def _people(applicant: PersonInput, partner: PersonInput | None, children) -> list[tuple]:
     people = [(applicant, MemberRole.APPLICANT, "applicant")]
     if partner is not None:
         people.append((partner, MemberRole.CO_APPLICANT, "partner"))
     people += [(child, MemberRole.CHILD, f"child{i}") for i, child in enumerate(children)]
+    return people
+
+
+def _register_household(people, unit: Unit, household_from: date, lookup) -> tuple[Household, bool]:
+    """The household of `people` [(PersonInput, role, field)] from `household_from`, in the unit's
+    district; `lookup(data, field)` answers the Person (new or known). Also: whether anyone is protected."""
     numbers = [parse_identity_number(p.personal_number).canonical for p, _, _ in people]
     if len(set(numbers)) != len(numbers):
         raise IntakeRefused("Samma personnummer står två gånger. Varje person kan bara ingå en gång.")
     household = Household.objects.create(district=unit.district)
     protected = False
     for data, role, field in people:
-        person = person_for(data, staff=staff, field=field)
+        person = lookup(data, field)
         protected = protected or person.is_protected
         if role == MemberRole.CHILD and _age(person.birth_date, household_from) > OLDEST_CHILD_AGE:
             raise IntakeRefused(
@@ -134,12 +213,7 @@ def open_case(
             )
         valid_from = max(household_from, person.birth_date)
         HouseholdMember.objects.create(household=household, person=person, role=role, valid_from=valid_from)
-    case = _create_case(household, unit, opened_on)
-    _audit(actor, AuditAction.CREATE, f"Öppnade ärende {case.number} med hushåll", case)
-    if take_case or protected:
-        _assign(case, staff, opened_on)
-        _audit(actor, AuditAction.ASSIGN, f"Tog ärende {case.number}", case)
-    return case
+    return household, protected
 
 
 def _create_case(household: Household, unit: Unit, opened_on: date) -> Case:

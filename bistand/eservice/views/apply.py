@@ -11,7 +11,9 @@ from django.views.decorators.http import require_POST
 from bistand.audit.audit import AuditAction
 from bistand.cases.models.application import ApplicationKind
 from bistand.eservice import auth, labels, ratelimit, services
+from bistand.eservice.forms import FirstApplicationForm
 from bistand.eservice.models import ResidentApplication, ResidentApplicationStatus
+from bistand.intake.services import PersonInput
 
 CATEGORIES = (
     ("cost", labels.FORM_COSTS),
@@ -308,3 +310,54 @@ def withdraw_signature(request, draft_id: int):
     except services.NotAllowed as exc:
         messages.error(request, _message(exc))
     return redirect("eservice:draft_edit", draft_id=draft.pk)
+
+
+def first_application(request):
+    """Apply for the first time: who lives in the household and where, then the application itself.
+
+    Open to a resident with no open case and to someone signed in with e-legitimation whom Bistånd does not
+    know yet (auth.new_identity). Saving the household registers the person and opens the case for the
+    unit's manager to distribute; the resident goes on to fill in the application as a draft."""
+    person = auth.current_resident(request)
+    identity = auth.new_identity(request) if person is None else None
+    if person is None and identity is None:
+        return redirect(auth.LOGIN_URL_NAME)
+    request.resident = person
+    if person is not None and services.has_open_case(person):
+        return redirect("eservice:start")
+    number = person.personal_number if person is not None else identity.personal_number
+    first = person.first_name if person is not None else identity.first_name
+    last = person.last_name if person is not None else identity.last_name
+    today = timezone.localdate()
+    form = FirstApplicationForm(
+        request.POST or None, applicant_number=number, today=today, ask_name=not (first and last)
+    )
+    if request.method == "POST" and form.is_valid():
+        applicant = PersonInput(
+            personal_number=number,
+            first_name=first or form.cleaned_data["first_name"],
+            last_name=last or form.cleaned_data["last_name"],
+            phone=form.cleaned_data["phone"],
+        )
+        try:
+            draft = services.begin_first_application(
+                applicant=applicant,
+                district=form.cleaned_data["district"],
+                partner=form.partner,
+                children=form.children,
+                today=today,
+                path=request.get_full_path(),
+            )
+        except services.NotAllowed as exc:
+            form.add_error(None, _message(exc))
+        else:
+            if person is None:
+                method = request.session.get(auth.SESSION_METHOD, auth.DEMO.code)
+                with transaction.atomic():
+                    auth.sign_in(
+                        request, draft.started_by, auth.OIDC if method == auth.OIDC.code else auth.DEMO
+                    )
+            messages.success(request, _("Ditt hushåll är registrerat. Fyll nu i vad du ansöker om."))
+            return redirect("eservice:draft_edit", draft_id=draft.pk)
+    context = {"form": form, "name": f"{first} {last}".strip(), "new_identity": identity is not None}
+    return render(request, "eservice/first_application.html", context)

@@ -109,7 +109,13 @@ def start(request):
     with transaction.atomic():
         auth.audit(request, action=AuditAction.VIEW, what="E-tjänsten: översikt", cases=cases)
     address = own_address(request.resident, request.resident_household)
-    return render(request, "eservice/start.html", {"cases": cases, "overview": overview, "address": address})
+    context = {
+        "cases": cases,
+        "overview": overview,
+        "address": address,
+        "has_open_case": any(case.status == "open" for case in cases),
+    }
+    return render(request, "eservice/start.html", context)
 
 
 @auth.resident_required

@@ -71,6 +71,8 @@ def demo_residents() -> list[dict]:
 def login(request):
     if auth.current_resident(request) is not None:
         return redirect("eservice:start")
+    if auth.new_identity(request) is not None:
+        return redirect(auth.FIRST_APPLICATION_URL_NAME)
     next_url = _safe_next(request, request.GET.get("next", ""))
     context = {
         "next": next_url,
@@ -100,9 +102,22 @@ def demo_login(request):
         person = Person.objects.filter(pk=int(chosen)).first()
     elif typed:
         try:
-            person = Person.objects.filter(personal_number=parse_identity_number(typed).canonical).first()
+            canonical = parse_identity_number(typed).canonical
         except InvalidIdentityNumber:
-            person = None
+            messages.error(
+                request, _("Personnumret stämmer inte. Skriv det med tolv siffror, ÅÅÅÅMMDD-NNNN.")
+            )
+            return redirect("eservice:login")
+        person = Person.objects.filter(personal_number=canonical).first()
+        if person is None:  # the demo's stand-in for e-legitimation of someone not yet in Bistånd
+            identity = auth.NewIdentity(
+                personal_number=canonical,
+                first_name=request.POST.get("first_name", "").strip()[:100],
+                last_name=request.POST.get("last_name", "").strip()[:100],
+            )
+            with transaction.atomic():
+                auth.sign_in_new(request, identity, auth.DEMO)
+            return redirect(auth.FIRST_APPLICATION_URL_NAME)
     if person is None:
         messages.error(request, _("Vi hittade ingen person att logga in som. Välj en person i listan."))
         return redirect("eservice:login")
@@ -175,12 +190,13 @@ def oidc_callback(request):
             auth.audit(request, action=AuditAction.LOGIN_FAILED, what="Misslyckad inloggning i e-tjänsten")
         messages.error(
             request,
-            _(
-                "Inloggningen gick inte. Om du inte har ett ärende hos oss ännu, kontakta kommunen så hjälper "
-                "vi dig att ansöka."
-            ),
+            _("Inloggningen gick inte. Försök igen, eller kontakta kommunen så hjälper vi dig att ansöka."),
         )
         return redirect("eservice:login")
+    if isinstance(person, auth.NewIdentity):
+        with transaction.atomic():
+            auth.sign_in_new(request, person, auth.OIDC)
+        return redirect(auth.FIRST_APPLICATION_URL_NAME)
     next_url = _safe_next(request, request.session.get("oidc_login_next") or "")
     with transaction.atomic():
         auth.sign_in(request, person, auth.OIDC)
