@@ -169,8 +169,22 @@ def _unused_personal_number():
     pytest.fail("Inget ledigt personnummer")
 
 
+def _press(page, locator, key: str = "Enter") -> None:
+    """Operate a control with the keyboard only: focus it, then press the key."""
+    locator.focus()
+    expect(locator).to_be_focused()
+    page.keyboard.press(key)
+
+
+def _choose(page, select, label: str) -> None:
+    """Choose an option of a focused drop-down by typing the start of its text, as a keyboard user does."""
+    select.focus()
+    page.keyboard.type(label)
+    expect(select.locator("option:checked")).to_have_text(label)
+
+
 def test_a_first_application_with_an_attachment_from_someone_new(browser, site, household):
-    """Someone Bistånd does not know signs in (the demo's stand-in for e-legitimation), describes the
+    """With the keyboard only (except choosing the file), someone Bistånd does not know signs in (the demo's stand-in for e-legitimation), describes the
     household, applies, signs, sends the lease as an attachment; the unit manager finds the new case to
     distribute, with the application and its attachment."""
     number = _unused_personal_number()
@@ -181,48 +195,48 @@ def test_a_first_application_with_an_attachment_from_someone_new(browser, site, 
     page.get_by_label("Personnummer").fill(f"{number[:8]}-{number[8:]}")
     page.get_by_label("Förnamn").fill("Nora")
     page.get_by_label("Efternamn").fill("Nyström")
-    page.get_by_role("button", name="Logga in som ny sökande").click()
+    _press(page, page.get_by_role("button", name="Logga in som ny sökande"))
     page.wait_for_url(f"{site.url}/mina-sidor/forsta-ansokan/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ansök om ekonomiskt bistånd")
     check_page(page, "mina-sidor-forsta-ansokan")
 
     # A mistake first: the partner's number is wrong; nothing typed is lost.
-    page.get_by_label("Var bor du?").select_option(label="Norr")
+    _choose(page, page.get_by_label("Var bor du?"), "Norr")
     page.get_by_label("Ditt telefonnummer (om du vill att vi ringer dig)").fill("070-123 45 67")
     page.locator("#id_partner_number").fill("19900201-0000")
     page.locator("#id_partner_first_name").fill("Per")
     page.locator("#id_partner_last_name").fill("Nyström")
-    page.get_by_role("button", name="Spara och fortsätt").click()
+    _press(page, page.get_by_role("button", name="Spara och fortsätt"))
     expect(page.get_by_text("Personnumret stämmer inte.")).to_be_visible()
     expect(page.locator("#id_partner_first_name")).to_have_value("Per")
     check_page(page, "mina-sidor-forsta-ansokan-fel")
     # Nora lives alone after all.
     for field in ("#id_partner_number", "#id_partner_first_name", "#id_partner_last_name"):
         page.locator(field).fill("")
-    page.get_by_role("button", name="Spara och fortsätt").click()
+    _press(page, page.get_by_role("button", name="Spara och fortsätt"))
     page.wait_for_url(re.compile(r"/mina-sidor/ansokan/\d+/fyll-i/$"))
     expect(page.get_by_text("Ditt hushåll är registrerat.")).to_be_visible()
     check_page(page, "mina-sidor-forsta-ansokan-fyll-i")
 
-    page.locator("#cost-0-kind").select_option("rent")
+    _choose(page, page.locator("#cost-0-kind"), "Hyra")
     page.locator("#cost-0-amount").fill("6500")
     page.get_by_label(re.compile("Varför söker du")).fill("Jag har förlorat mitt arbete.")
-    page.get_by_role("button", name="Spara och se beräkningen").click()
+    _press(page, page.get_by_role("button", name="Spara och se beräkningen"))
     page.wait_for_url(re.compile(r"/mina-sidor/ansokan/\d+/$"))
     expect(page.get_by_role("heading", name="Preliminär beräkning, inte ett beslut")).to_be_visible()
     check_page(page, "mina-sidor-forsta-ansokan-forhandsvisning")
-    page.get_by_label(re.compile("Jag lovar att uppgifterna stämmer")).check()
-    page.get_by_role("button", name="Skriv under och skicka").click()
+    _press(page, page.get_by_label(re.compile("Jag lovar att uppgifterna stämmer")), "Space")
+    _press(page, page.get_by_role("button", name="Skriv under och skicka"))
     page.wait_for_url(re.compile(r"/mina-sidor/arende/\d+/ansokan/\d+/$"))
     expect(page.get_by_text("Tack! Din ansökan är inskickad.")).to_be_visible()
     case_id, application_id = re.search(r"/arende/(\d+)/ansokan/(\d+)/$", page.url).groups()
 
-    page.get_by_role("link", name=re.compile("Skicka bilagor")).click()
+    _press(page, page.get_by_role("link", name=re.compile("Skicka bilagor")))
     page.wait_for_url(f"{site.url}/mina-sidor/bilagor/{application_id}/")
     page.get_by_label("Välj fil (PDF, JPEG eller PNG)").set_input_files(
         {"name": "hyresavtal.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}
     )
-    page.get_by_role("button", name="Skicka bilagan").click()
+    _press(page, page.get_by_role("button", name="Skicka bilagan"))
     expect(page.get_by_role("link", name="hyresavtal.pdf")).to_be_visible()
     context.close()
 
