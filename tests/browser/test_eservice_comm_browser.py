@@ -1,7 +1,8 @@
 """The household's attachments, messages and survey on Mina sidor, in a real browser at phone size.
 
-A demo resident (chosen on the demo's test login) sends a real PDF with an application and is refused a
-text file named .pdf with a clear message; writes to the caseworker, who reads, answers and journals the
+Everything the resident does is done with the keyboard alone (focus, then Enter or Space), except choosing
+a file to attach. A demo resident (chosen on the demo's test login) sends a real PDF with an application
+and is refused a text file named .pdf with a clear message; writes to the caseworker, who reads, answers and journals the
 message on the staff side, and the resident reads the answer; and answers the survey after a meeting.
 Every page is checked with axe-core (no serious or critical violations) and for sideways scrolling at
 390×844.
@@ -71,8 +72,8 @@ def resident_page(browser, site, person, next_path):
     page = context.new_page()
     watch_csp(page)
     page.goto(f"{site.url}/mina-sidor/logga-in/?next={next_path}")
-    page.check(f"#person-{person.pk}")
-    page.get_by_role("button", name="Logga in som testperson").click()
+    _press(page, page.locator(f"#person-{person.pk}"), "Space")
+    _press(page, page.get_by_role("button", name="Logga in som testperson"))
     page.wait_for_url(f"{site.url}{next_path}")
     return page
 
@@ -94,13 +95,13 @@ def test_attachment_upload_real_pdf_and_fake_pdf(browser, site, household):
     page.get_by_label("Välj fil (PDF, JPEG eller PNG)").set_input_files(
         {"name": "hyresavi.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}
     )
-    page.get_by_role("button", name="Skicka bilagan").click()
+    _press(page, page.get_by_role("button", name="Skicka bilagan"))
     expect(page.get_by_text("Bilagan är skickad till din handläggare.")).to_be_visible()
     expect(page.get_by_role("link", name="hyresavi.pdf")).to_be_visible()
     page.get_by_label("Välj fil (PDF, JPEG eller PNG)").set_input_files(
         {"name": "lonebesked.pdf", "mimeType": "application/pdf", "buffer": FAKE_PDF}
     )
-    page.get_by_role("button", name="Skicka bilagan").click()
+    _press(page, page.get_by_role("button", name="Skicka bilagan"))
     expect(page.get_by_role("alert")).to_contain_text(
         "Filen kunde inte tas emot. Den är inte en PDF, JPEG eller PNG"
     )
@@ -115,7 +116,7 @@ def test_a_message_thread_both_ways(browser, site, household):
     resident = resident_page(browser, site, household["person"], path)
     check_page(resident, "mina-sidor-meddelanden")
     resident.get_by_label("Meddelande", exact=True).fill("Hej! Min hyra har höjts från december.")
-    resident.get_by_role("button", name="Skicka", exact=True).click()
+    _press(resident, resident.get_by_role("button", name="Skicka", exact=True))
     expect(resident.get_by_text("Meddelandet är skickat till din handläggare.")).to_be_visible()
 
     staff = sign_in(browser, site, household["staff"])
@@ -144,13 +145,13 @@ def test_a_message_thread_both_ways(browser, site, household):
 def test_the_survey_is_answered(browser, site, household):
     page = resident_page(browser, site, household["person"], "/mina-sidor/enkat/")
     check_page(page, "mina-sidor-enkat")
-    page.get_by_role("link", name=re.compile(r"^Svara om ditt senaste")).first.click()
+    _press(page, page.get_by_role("link", name=re.compile(r"^Svara om ditt senaste")).first)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Om ditt senaste")
     check_page(page, "mina-sidor-enkat-fragor")
     for question in ("Blev du bemött med respekt?", "Förstod du beslutet?"):
-        page.get_by_role("group", name=question).get_by_label("Ja").check()
-    page.get_by_role("group", name=re.compile("^Fick du hjälp")).get_by_label("Delvis").check()
-    page.get_by_role("button", name="Skicka svaren").click()
+        _press(page, page.get_by_role("group", name=question).get_by_label("Ja"), "Space")
+    _press(page, page.get_by_role("group", name=re.compile("^Fick du hjälp")).get_by_label("Delvis"), "Space")
+    _press(page, page.get_by_role("button", name="Skicka svaren"))
     expect(page.get_by_text("Tack för dina svar! De sparas utan ditt namn.")).to_be_visible()
     check_page(page, "mina-sidor-enkat-tack")
     page.context.close()
