@@ -139,6 +139,9 @@ def test_a_message_thread_both_ways(browser, site, household):
     resident.reload()
     expect(resident.get_by_text("Tack. Skicka gärna det nya hyresavtalet som bilaga.")).to_be_visible()
     check_page(resident, "mina-sidor-meddelanden-svar")
+    resident.goto(f"{site.url}/mina-sidor/meddelanden/")
+    expect(resident.get_by_role("heading", level=1)).to_be_visible()
+    check_page(resident, "mina-sidor-meddelanden-alla")
     resident.context.close()
 
 
