@@ -3,10 +3,13 @@ cases, and record household changes. Thin: the forms check the input, bistand.in
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from bistand.audit.audit import Actor, AuditAction, record_request
+from bistand.cases.models import Application
+from bistand.cases.models.application import ApplicationChannel
 from bistand.cases.models.case import with_applicants
 from bistand.casework import access
 from bistand.casework.access import staff_required
@@ -42,8 +45,10 @@ def intake(request):
             staff=staff,
             cases=[h.case.pk for h in hits],
         )
+    e_service_applications = Application.objects.filter(channel=ApplicationChannel.E_SERVICE)
     unassigned = list(
         with_applicants(access.visible_cases(staff).filter(caseworker__isnull=True, status="open"))
+        .annotate(from_eservice=Exists(e_service_applications.filter(case=OuterRef("pk"))))
         .select_related("unit")
         .order_by("opened_on", "number")
     )

@@ -139,7 +139,7 @@ def test_written_signed_by_both_and_in_the_unit_managers_list_of_new_cases(clien
     manager = Client()
     manager.force_login(world.manager.user)
     intake = manager.get("/intag/").content.decode()
-    assert draft.case.number in intake
+    assert draft.case.number in intake and "ansökan från e-tjänsten" in intake
 
 
 def test_a_person_alone_gets_a_household_of_one(client, world):
