@@ -280,3 +280,14 @@ def test_the_first_application_page_in_plain_swedish_and_in_english(client, worl
     page = client.get("/mina-sidor/forsta-ansokan/").content.decode()
     assert "Apply for financial assistance" in page and "Where do you live?" in page
     assert "Spouse or partner who lives with you" in page and "Save and continue" in page
+
+
+def test_the_same_household_sent_twice_at_once_is_registered_once(client, world):
+    """Two requests racing: the second finds the person the first has just stored (unique personnummer)."""
+    from django.db import IntegrityError
+
+    _sign_in_new(client)
+    with mock.patch("bistand.eservice.services.begin_first_application", side_effect=IntegrityError):
+        response = client.post("/mina-sidor/forsta-ansokan/", _household_form(world))
+    assert response.status_code == 302 and response["Location"] == "/mina-sidor/logga-in/"
+    assert "Ditt hushåll är redan registrerat" in client.get("/mina-sidor/", follow=True).content.decode()

@@ -1,7 +1,7 @@
 """Applying in the e-service: start, fill in (drafts saved), preview, sign, and see who still has to sign."""
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -350,6 +350,9 @@ def first_application(request):
             )
         except services.NotAllowed as exc:
             form.add_error(None, _message(exc))
+        except IntegrityError:  # the same form sent twice at once: the other request registered it
+            messages.info(request, _("Ditt hushåll är redan registrerat. Logga in igen för att fortsätta."))
+            return redirect(auth.LOGIN_URL_NAME)
         else:
             if person is None:
                 method = request.session.get(auth.SESSION_METHOD, auth.DEMO.code)
