@@ -58,7 +58,7 @@ django.setup()
 from django.core.management import call_command
 import bistand.demo.hooks as hooks
 if os.environ["AUTOMATION"] == "0":
-    hooks.EXTENSIONS = tuple(name for name in hooks.EXTENSIONS if name != "bistand.automation.demo")
+    hooks.EXTENSIONS = tuple(name for name in hooks.EXTENSIONS if name != "bistand.demo.automation")
 call_command("build_demo", households=int(os.environ["HOUSEHOLDS"]), flush=True)
 PY
 fi

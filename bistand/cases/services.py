@@ -59,6 +59,34 @@ def previous_surplus(case, month: date) -> tuple[int, date] | None:
     return (surplus, previous) if surplus > 0 else None
 
 
+def member_entry(*, person_id: int, role: str, birth_date: date, preschool_lunch: bool) -> dict:
+    """One member of a calculation request (the person's own assistance history is added by the caller)."""
+    member: dict = {"id": str(person_id), "role": role, "birth_date": birth_date.isoformat()}
+    if preschool_lunch:
+        member["preschool_lunch"] = True
+    return member
+
+
+def new_request(
+    *, month: date, members: list[dict], history: list[str], municipality: str, dwelling_size: int | None
+) -> dict:
+    """A calculation request without items: the month, the members (ordered as Household.members_on
+    orders them), the household's assistance history and the municipality's rules code. A dwelling
+    sized for more people than the members gives household_size."""
+    request: dict = {
+        "month": month_key(month),
+        "members": members,
+        "costs": [],
+        "incomes": [],
+        "extra_needs": [],
+        "assistance_history": history,
+        "municipality": municipality,
+    }
+    if dwelling_size and dwelling_size > len(members):
+        request["household_size"] = dwelling_size
+    return request
+
+
 def build_request(application: Application) -> dict:
     """The calculation contract's request for this application (see bistand.rules)."""
     case = application.case
@@ -67,13 +95,12 @@ def build_request(application: Application) -> dict:
     history = assistance_history(case, application.month)
     members = []
     for membership in household.members_on(month_end):
-        member = {
-            "id": str(membership.person_id),
-            "role": membership.role,
-            "birth_date": membership.person.birth_date.isoformat(),
-        }
-        if membership.preschool_lunch:
-            member["preschool_lunch"] = True
+        member = member_entry(
+            person_id=membership.person_id,
+            role=membership.role,
+            birth_date=membership.person.birth_date,
+            preschool_lunch=membership.preschool_lunch,
+        )
         if membership.role in ADULT_ROLES:
             # Only where the person's own months differ from the household's (e.g. a partner who joined):
             # for everyone else the household's history is theirs, and the request stays as before.
@@ -81,17 +108,13 @@ def build_request(application: Application) -> dict:
             if own != history:
                 member["assistance_history"] = own
         members.append(member)
-    request: dict = {
-        "month": month_key(application.month),
-        "members": members,
-        "costs": [],
-        "incomes": [],
-        "extra_needs": [],
-        "assistance_history": history,
-        "municipality": case.unit.district.municipality.rules_code,
-    }
-    if household.dwelling_size and household.dwelling_size > len(members):
-        request["household_size"] = household.dwelling_size
+    request = new_request(
+        month=application.month,
+        members=members,
+        history=history,
+        municipality=case.unit.district.municipality.rules_code,
+        dwelling_size=household.dwelling_size,
+    )
     item: DeclaredItem
     for item in application.items.all().order_by("id"):
         add_item(request, item)
@@ -126,19 +149,46 @@ def parameter_version(result: dict) -> str:
 
 def add_item(request: dict, item: DeclaredItem) -> None:
     """Put one declared item into a calculation request (shared with the monthly run's bulk path)."""
-    entry: dict = {"kind": item.kind, "amount": item.amount}
-    if item.description:
-        entry["description"] = item.description
-    if item.category == DeclaredCategory.COST:
-        if item.accepted_in_full:
+    add_entry(
+        request,
+        category=item.category,
+        kind=item.kind,
+        amount=item.amount,
+        description=item.description,
+        accepted_in_full=item.accepted_in_full,
+        reason=item.judgement_reason,
+        member_id=item.member_id,
+        year_to_date=item.year_to_date,
+    )
+
+
+def add_entry(
+    request: dict,
+    *,
+    category: str,
+    kind: str,
+    amount: int,
+    description: str = "",
+    accepted_in_full: bool = False,
+    reason: str = "",
+    member_id: int | None = None,
+    year_to_date: int | None = None,
+) -> None:
+    """Put one cost, income or extra need into a calculation request, in the contract's form: a cost
+    accepted in full carries its reason, an income the member it belongs to and its year-to-date amount."""
+    entry: dict = {"kind": kind, "amount": amount}
+    if description:
+        entry["description"] = description
+    if category == DeclaredCategory.COST:
+        if accepted_in_full:
             entry["accepted_in_full"] = True
-            entry["reason"] = item.judgement_reason
+            entry["reason"] = reason
         request["costs"].append(entry)
-    elif item.category == DeclaredCategory.EXTRA_NEED:
+    elif category == DeclaredCategory.EXTRA_NEED:
         request["extra_needs"].append(entry)
     else:
-        if item.member_id:
-            entry["member"] = str(item.member_id)
-        if item.year_to_date:
-            entry["year_to_date"] = item.year_to_date
+        if member_id:
+            entry["member"] = str(member_id)
+        if year_to_date:
+            entry["year_to_date"] = year_to_date
         request["incomes"].append(entry)

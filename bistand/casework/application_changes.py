@@ -23,7 +23,7 @@ from bistand.casework.applications import (
     StaleVersion,
     duplicate_problem,
 )
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.rules.formatting import month_name
 
 NOT_RECEIVED = "Ansökan är redan {status} och kan inte ändras här."

@@ -13,7 +13,7 @@ from django.utils import timezone
 from bistand.cases.models import Calculation, Case
 from bistand.cases.services import ADULT_ROLES, person_history
 from bistand.casework import access, extensions
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.people.models import HouseholdMember
 from bistand.rules.formatting import kr, month_name
 from bistand.rules.months import age_on
@@ -103,7 +103,7 @@ def timeline(case: Case) -> list[extensions.TimelineEntry]:
                 "journal",
                 f"Journalanteckning: {note.heading}",
                 f"Skriven {timezone.localtime(note.written_at):%Y-%m-%d} av {note.author.full_name}",
-                f"{reverse('casework:journal', args=[case.pk])}#anteckning-{note.pk}",
+                f"{reverse('journal:journal', args=[case.pk])}#anteckning-{note.pk}",
             )
         )
     for source in extensions.TIMELINE_SOURCES:

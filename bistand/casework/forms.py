@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from bistand.cases.models.application import ApplicationChannel, ApplicationKind
 from bistand.casework.applications import Item
-from bistand.casework.date_checks import check_case_dates, check_month
+from bistand.casework.date_checks import check_month
 from bistand.rules.params import kinds
 
 
@@ -255,32 +255,6 @@ def _with_more_rows(formset_class, data, prefix, more: int, kwargs):
     total = int(data.get(f"{prefix}-TOTAL_FORMS", 0) or 0)
     data[f"{prefix}-TOTAL_FORMS"] = str(total + more)
     return formset_class(data, **kwargs)
-
-
-class JournalNoteForm(forms.Form):
-    occurred_on = forms.DateField(
-        label="Datum för händelsen",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Den dag samtalet, besöket eller händelsen ägde rum.",
-        error_messages={"invalid": "Skriv datumet som ÅÅÅÅ-MM-DD."},
-    )
-    heading = forms.CharField(label="Rubrik", max_length=120)
-    text = forms.CharField(label="Anteckning", widget=forms.Textarea(attrs={"rows": 5}))
-
-    def __init__(self, *args, case=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.case = case
-
-    def clean_occurred_on(self):
-        value = self.cleaned_data["occurred_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError("Datumet kan inte ligga i framtiden.")
-        return value
-
-    def clean(self):
-        data = super().clean()
-        check_case_dates(self, self.case, "occurred_on")
-        return data
 
 
 class AuditSearchForm(forms.Form):

@@ -12,7 +12,6 @@ from bistand.casework.views import (
     audit_person,
     casefile,
     decisions,
-    journal,
     payments,
     protection,
     start,
@@ -31,7 +30,6 @@ urlpatterns = [
     path("skyddade-arenden/", protection.unit_protection, name="unit_protection"),
     path(CASE, casefile.case_file, name="case"),
     path(CASE + "skydd/", protection.case_protection, name="case_protection"),
-    path(CASE + "journal/", journal.journal, name="journal"),
     path(CASE + "ansokningar/ny/", applications.application_new, name="application_new"),
     path(CASE + "ansokningar/<int:application_id>/", applications.application_detail, name="application"),
     path(

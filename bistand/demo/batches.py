@@ -1,6 +1,6 @@
-"""Past payments were exported: one confirmed payment batch (bistand.casework) per pay day.
+"""Past payments were exported: one confirmed payment batch (bistand.payments) per pay day.
 
-Without them the casework area's payment export would see every historical payment as never sent to
+Without them the payment export would see every historical payment as never sent to
 the bank. The demo writes no files, so a batch's checksum is taken over its lines (key;amount;account)
 instead of over a file.
 """
@@ -8,22 +8,15 @@ instead of over a file.
 import hashlib
 from datetime import date, timedelta
 
-from django.apps import apps
-
 from bistand.demo.dates import at
 from bistand.demo.fastinsert import next_id
 
 
 def batch_models():
-    """The casework area's payment batch models, if that area is installed."""
-    try:
-        return (
-            apps.get_model("casework", "PaymentBatch"),
-            apps.get_model("casework", "PaymentBatchLine"),
-            apps.get_model("casework", "BatchConfirmation"),
-        )
-    except LookupError:
-        return None
+    """The payment batch models (bistand.payments)."""
+    from bistand.payments.models import BatchConfirmation, PaymentBatch, PaymentBatchLine
+
+    return PaymentBatch, PaymentBatchLine, BatchConfirmation
 
 
 def write_batches(models, paid, put) -> None:

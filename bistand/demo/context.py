@@ -1,8 +1,8 @@
 """What other areas get when they add their own demo data to Demostad.
 
-After the city is saved, `build_demo` calls `populate(ctx)` in `bistand.selfsupport.demo` and
-`bistand.casework.demo` when those modules exist (hooks.py), inside the same transaction, so that
-meetings, action plans, journal notes and the like belong to the same city and the same seed.
+After the city is saved, `build_demo` calls `populate(ctx)` in `bistand.demo.selfsupport` and
+`bistand.demo.automation` (hooks.py), inside the same transaction, so that meetings, action plans,
+automated decisions and the like belong to the same city and the same seed.
 
 Fields of DemoContext:
 - seed: the --seed value. Use `ctx.rng("my-area")` for a random source of your own: it is seeded with

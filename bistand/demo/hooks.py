@@ -1,7 +1,8 @@
-"""Calling the other areas' demo data: `populate(ctx)` in each module of EXTENSIONS that exists.
+"""Calling the areas' demo data: `populate(ctx)` in each module of EXTENSIONS, in that order.
 
-A missing module is skipped quietly (the area has no demo data yet); an error inside an existing
-module is not hidden — it stops the build and rolls the whole city back.
+Each area's demo data lives here in bistand/demo (the product never imports the demo). A missing module
+is skipped quietly; an error inside an existing module is not hidden — it stops the build and rolls the
+whole city back.
 """
 
 import importlib
@@ -11,7 +12,7 @@ from datetime import date
 from bistand.demo.context import DemoContext
 from bistand.demo.dates import month_start
 
-EXTENSIONS = ("bistand.selfsupport.demo", "bistand.casework.demo", "bistand.automation.demo")
+EXTENSIONS = ("bistand.demo.selfsupport", "bistand.demo.automation")
 
 
 def _module(name: str):

@@ -3,9 +3,12 @@
 Every amount in the demo comes from bistand.rules: the history through the batch path
 (`rules.calculate_many`, totals only, about 35 µs a month), the last two months through
 `rules.calculate`, whose full result is stored as a calculation snapshot. The request dict is built
-exactly as bistand.cases.services.build_request builds it from the database (members ordered by role
-and birth date, items in the order they are saved), so a snapshot stored by the demo equals the request
-the application would build — which the decision step checks before it lets a caseworker decide.
+by the same functions as bistand.cases.services.build_request uses on the database (`member_entry`,
+`new_request`, `add_entry`), with the members ordered by role and birth date and the items in the order
+they are saved, so a snapshot stored by the demo equals the request the application would build — which
+the decision step checks before it lets a caseworker decide. The history's totals go through a fast path
+(`typed_request`, the engine's dataclasses straight away); tests/demo/test_requests.py checks that it is
+the same request.
 
 Per-person assistance histories (members[].assistance_history, for jobbstimulans) are left out on purpose:
 build_request adds one only where an adult's own months differ from the household's, and in the demo every
@@ -16,7 +19,8 @@ are the household's. Costs are never accepted in full and no surplus is carried 
 from bisect import bisect_left
 
 from bistand import rules
-from bistand.demo.dates import month_key
+from bistand.cases.services import add_entry, member_entry, new_request
+from bistand.demo.dates import month_key, month_start
 from bistand.demo.economy import Item
 from bistand.demo.households import HouseholdPlan, MemberPlan
 
@@ -29,35 +33,32 @@ def ordered_members(h: HouseholdPlan, month: int) -> list[MemberPlan]:
 def request_dict(
     h: HouseholdPlan, month: int, items: list[Item], history: list[int], municipality: str
 ) -> dict:
-    members = []
-    for m in ordered_members(h, month):
-        member = {"id": str(m.person.id), "role": m.role, "birth_date": m.person.birth_date.isoformat()}
-        if m.preschool_lunch:
-            member["preschool_lunch"] = True
-        members.append(member)
-    request: dict = {
-        "month": month_key(month),
-        "members": members,
-        "costs": [],
-        "incomes": [],
-        "extra_needs": [],
-        "assistance_history": [month_key(m) for m in history],
-        "municipality": municipality,
-    }
-    if h.dwelling_size and h.dwelling_size > len(members):
-        request["household_size"] = h.dwelling_size
+    """The request, made by the product's own request builder (bistand.cases.services) from the plan."""
+    members = [
+        member_entry(
+            person_id=m.person.id,
+            role=m.role,
+            birth_date=m.person.birth_date,
+            preschool_lunch=m.preschool_lunch,
+        )
+        for m in ordered_members(h, month)
+    ]
+    request = new_request(
+        month=month_start(month),
+        members=members,
+        history=[month_key(m) for m in history],
+        municipality=municipality,
+        dwelling_size=h.dwelling_size,
+    )
     for item in items:
-        entry: dict = {"kind": item.kind, "amount": item.amount}
-        if item.description:
-            entry["description"] = item.description
-        if item.category == "cost":
-            request["costs"].append(entry)
-        elif item.category == "extra_need":
-            request["extra_needs"].append(entry)
-        else:
-            if item.member is not None:
-                entry["member"] = str(item.member.id)
-            request["incomes"].append(entry)
+        add_entry(
+            request,
+            category=item.category,
+            kind=item.kind,
+            amount=item.amount,
+            description=item.description,
+            member_id=item.member.id if item.member is not None else None,
+        )
     return request
 
 

@@ -329,9 +329,8 @@ def write(
         ),
     )
     batch_models = batches.batch_models()
-    if batch_models:
-        batches.write_batches(batch_models, paid, put)
-    reset_sequences([*MODELS, *(batch_models or ())])
+    batches.write_batches(batch_models, paid, put)
+    reset_sequences([*MODELS, *batch_models])
     return counts
 
 

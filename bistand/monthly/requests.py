@@ -15,7 +15,7 @@ from typing import NamedTuple
 from django.db.models import Q, Sum
 
 from bistand.cases.models import Application, DeclaredItem, Payment
-from bistand.cases.services import ADULT_ROLES, add_item, previous_surplus
+from bistand.cases.services import ADULT_ROLES, add_item, member_entry, new_request, previous_surplus
 from bistand.people.models import HouseholdMember
 from bistand.rules.months import last_of_month, month_key
 
@@ -118,29 +118,24 @@ def build_requests(applications: list[Application], month: date) -> dict[int, di
         history = sorted(month_key(m) for m, total in paid.get(household.pk, {}).items() if total > 0)
         entries = []
         for membership in members.get(household.pk, []):
-            member = {
-                "id": str(membership.person_id),
-                "role": membership.role,
-                "birth_date": membership.birth_date.isoformat(),
-            }
-            if membership.preschool_lunch:
-                member["preschool_lunch"] = True
+            member = member_entry(
+                person_id=membership.person_id,
+                role=membership.role,
+                birth_date=membership.birth_date,
+                preschool_lunch=membership.preschool_lunch,
+            )
             if membership.role in ADULT_ROLES:
                 own = own_histories.get(membership.person_id, [])
                 if own != history:
                     member["assistance_history"] = own
             entries.append(member)
-        request: dict = {
-            "month": month_key(month),
-            "members": entries,
-            "costs": [],
-            "incomes": [],
-            "extra_needs": [],
-            "assistance_history": history,
-            "municipality": case.unit.district.municipality.rules_code,
-        }
-        if household.dwelling_size and household.dwelling_size > len(entries):
-            request["household_size"] = household.dwelling_size
+        request = new_request(
+            month=month,
+            members=entries,
+            history=history,
+            municipality=case.unit.district.municipality.rules_code,
+            dwelling_size=household.dwelling_size,
+        )
         for item in items.get(application.pk, []):
             add_item(request, item)
         if application.carry_surplus:  # rare: the caseworker's choice; one look-up each

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "bistand.cases",
     "bistand.audit",
     "bistand.payments",
+    "bistand.journal",
     "bistand.api",
     "bistand.demo",
     "bistand.casework",

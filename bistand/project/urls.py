@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("bistand.casework.urls")),
+    path("", include("bistand.journal.urls")),
     path("", include("bistand.intake.urls")),
     # Before any mina-sidor/ include: attachments, messages and the survey (staff and resident pages).
     path("", include("bistand.residentcomm.urls")),

@@ -64,7 +64,7 @@ class Message(models.Model):
     # When the other side first opened the thread after the message was sent.
     read_at = models.DateTimeField("läst", null=True, blank=True)
     journal_note = models.ForeignKey(
-        "casework.JournalNote", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "journal.JournalNote", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from bistand.audit import audit
 from bistand.audit.audit import AuditAction
 from bistand.cases.models import Application, Case
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.residentcomm import filecheck, notifications
 from bistand.residentcomm.models import Attachment, Message, SurveyAnswer, SurveyInvitation
 from bistand.residentcomm.resident import adults_of, audit_client

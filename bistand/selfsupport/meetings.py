@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.selfsupport.models import Meeting, MeetingParty, MeetingStatus
 
 

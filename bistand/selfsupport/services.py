@@ -17,7 +17,7 @@ from django.utils import timezone
 from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.codes import EXIT_REASON_BY_CODE
 from bistand.cases.models import Case, CaseStatus
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.organisation.models import StaffMember
 from bistand.people.models import Person
 from bistand.selfsupport import meetings, plans

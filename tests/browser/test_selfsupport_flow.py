@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_city")]
 def selfsupport_demo(demo_city, django_db_blocker):
     """The self-support demo data; `bistand build_demo` writes it, the factory fallback does not."""
     from bistand.cases.models import Case
-    from bistand.selfsupport.demo import populate
+    from bistand.demo.selfsupport import populate
     from bistand.selfsupport.models import ActionPlan, Meeting
     from bistand.selfsupport.plans import GoalInput, create_plan
 

@@ -15,8 +15,9 @@ from bistand.audit import audit
 from bistand.audit.models import AuditEvent
 from bistand.cases.models import Payment
 from bistand.cases.services import calculate_application
-from bistand.casework import applications, decision_services, services
+from bistand.casework import applications, decision_services
 from bistand.casework.decisions import DecisionRefused
+from bistand.journal import services
 from bistand.people.models import MemberRole
 from tests.casework.factories import (
     make_application,

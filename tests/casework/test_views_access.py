@@ -9,6 +9,7 @@ from django.urls import URLPattern, reverse
 from bistand.audit.models import AuditEvent
 from bistand.casework import urls as casework_urls
 from bistand.intake import urls as intake_urls
+from bistand.journal import urls as journal_urls
 from tests.casework.views_world import SECRET_ADDRESS, build_world
 from tests.not_found import page_text, with_missing_case
 
@@ -29,7 +30,7 @@ POST_ONLY = ("/besluta/", "/aterkalla/", "/ratta-manad/", "/fordela/", "/lamna-o
 def case_patterns() -> list[tuple[str, URLPattern]]:
     found = [
         (module.app_name, p)
-        for module in (casework_urls, intake_urls)
+        for module in (casework_urls, intake_urls, journal_urls)
         for p in module.urlpatterns
         if str(p.pattern).startswith(CASE_PREFIX)
     ]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from bistand.audit.models import AuditEvent
 from bistand.cases.immutable import AppendOnlyError
 from bistand.casework import extensions
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from tests.casework.views_world import PASSWORD, build_world
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +121,7 @@ def test_case_file_shows_household_timeline_and_calculation(client, world):
 
 def test_journal_notes_are_dated_signed_and_kept(client, world):
     client.force_login(world.owner.user)
-    url = reverse("casework:journal", args=[world.case.pk])
+    url = reverse("journal:journal", args=[world.case.pk])
     response = client.post(url, {"occurred_on": "2026-07-02", "heading": "Besök", "text": "Planering."})
     assert response.status_code == 302
     note = JournalNote.objects.get(heading="Besök")
@@ -137,7 +137,7 @@ def test_journal_notes_are_dated_signed_and_kept(client, world):
 
 def test_journal_note_through_htmx_returns_the_region_and_reports_errors(client, world):
     client.force_login(world.owner.user)
-    url = reverse("casework:journal", args=[world.case.pk])
+    url = reverse("journal:journal", args=[world.case.pk])
     response = client.post(
         url, {"occurred_on": "2099-01-01", "heading": "", "text": "x"}, HTTP_HX_REQUEST="true"
     )

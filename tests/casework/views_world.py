@@ -14,7 +14,7 @@ from datetime import date
 from bistand.cases.models import Application, BarrierRegistration, Decision
 from bistand.cases.services import calculate_application
 from bistand.casework import decisions
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.organisation.models import Role, StaffMember
 from bistand.payments.creation import create_payments
 from bistand.people.models import MemberRole

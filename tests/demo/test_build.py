@@ -2,6 +2,7 @@
 the work queue of the demo caseworker, protected cases, idempotence and determinism."""
 
 import io
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,6 +14,8 @@ from bistand.casework.access import visible_cases
 from bistand.casework.decisions import changes_since_last_month
 from bistand.casework.extensions import decision_blockers
 from bistand.organisation.models import Municipality, StaffMember
+from bistand.payments.export import payments_due, unfinished_batches
+from bistand.payments.models import PaymentBatch
 from bistand.people.identity import parse_identity_number
 from bistand.people.models import Person
 
@@ -93,6 +96,10 @@ def test_the_demo_city(client):
     colleagues = protected.exclude(caseworker=handlaggare)
     assert colleagues.exists()
     assert not visible_cases(handlaggare).filter(pk__in=colleagues).exists()
+
+    # The history was paid out: every past payment with an account went to the bank in a confirmed file.
+    assert PaymentBatch.objects.exists() and not unfinished_batches().exists()
+    assert not payments_due(date(2026, 10, 31)).exists()
 
     # Payments belong to decisions and carry the decision's key.
     for key, decision_id in Payment.objects.values_list("key", "decision_id")[:200]:

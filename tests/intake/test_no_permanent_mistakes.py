@@ -13,7 +13,7 @@ from bistand.audit import audit
 from bistand.audit.models import AuditEvent
 from bistand.cases.models import Application
 from bistand.casework import application_changes, applications
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from tests.casework.views_world import JULY, build_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("august_2026")]
@@ -164,7 +164,7 @@ def test_the_api_answers_422_with_a_stable_code_for_a_month_outside_the_window(o
 
 def test_a_journal_note_dated_before_the_case_opened_is_refused(owner_client, world):
     response = owner_client.post(
-        reverse("casework:journal", args=[world.case.pk]),
+        reverse("journal:journal", args=[world.case.pk]),
         {"occurred_on": "1900-01-01", "heading": "Samtal", "text": "Ringde."},
     )
     html = response.content.decode()

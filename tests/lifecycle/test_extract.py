@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from bistand.audit.models import AuditEvent, CaseAccessGrant
 from bistand.cases.models import DeclaredItem
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.lifecycle.extract import service
 from bistand.organisation.models import Role
 from bistand.people.models import MemberRole

@@ -176,7 +176,7 @@ def test_execute_logs_what_was_deleted_and_keeps_the_audit_rows_detached(unit, s
     # views to the case; 1 household with 1 member, 1 person.
     expected = {
         "cases.Application": 2, "cases.Calculation": 2, "cases.Case": 1, "cases.DeclaredItem": 6,
-        "cases.Decision": 2, "cases.DecisionItem": 4, "cases.Payment": 2, "casework.JournalNote": 2,
+        "cases.Decision": 2, "cases.DecisionItem": 4, "cases.Payment": 2, "journal.JournalNote": 2,
         "payments.PaymentBatchLine": 2, "audit.AuditEventCase": 2, "people.Household": 1, "people.HouseholdMember": 1,
         "people.Person": 1, "selfsupport.ActionPlan": 2, "selfsupport.Meeting": 2,
     }  # fmt: skip
@@ -222,7 +222,7 @@ def test_the_command_refuses_a_future_date(db):
 
 
 def test_a_note_written_after_the_plan_was_made_stops_the_deletion(unit, staff, monkeypatch):
-    from bistand.casework.journal import JournalNote
+    from bistand.journal.models import JournalNote
     from tests.lifecycle.world import on_day
 
     _, case = old_case(unit, staff)

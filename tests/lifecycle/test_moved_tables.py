@@ -1,4 +1,4 @@
-"""The audit log and the payment batches moved to their own apps without moving their tables.
+"""The audit log, the payment batches and the journal moved to their own apps without moving their tables.
 
 The append-only triggers (bistand.lifecycle.immutability) name the tables, so the tables keep the names
 they had in casework, and the migrations that moved the models change only Django's record of them.
@@ -24,11 +24,15 @@ MOVED = {
         "ExportLock": "casework_exportlock",
         "PaymentReturn": "casework_paymentreturn",
     },
+    "journal": {"JournalNote": "casework_journalnote"},
 }
 MOVES = [
     ("audit", "0001_initial"),
     ("payments", "0001_initial"),
     ("casework", "0010_audit_and_payments_move_to_their_apps"),
+    ("journal", "0001_initial"),
+    ("residentcomm", "0002_journal_note_moves_to_journal"),
+    ("casework", "0011_journal_moves_to_its_app"),
 ]
 
 
@@ -39,7 +43,7 @@ def test_the_moved_models_keep_their_tables(db):
             model = apps.get_model(app_label, name)
             assert model._meta.db_table == table
             assert table in tables
-    assert not {t for t in tables if t.startswith(("audit_", "payments_"))}
+    assert not {t for t in tables if t.startswith(("audit_", "payments_", "journal_"))}
 
 
 def test_the_append_only_tables_are_still_models_of_the_product(db):

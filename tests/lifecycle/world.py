@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from bistand.audit import audit
 from bistand.cases.models import Calculation, Decision, DecisionItem, Payment
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.payments.models import BatchConfirmation, PaymentBatch, PaymentBatchLine
 from bistand.people.models import MemberRole
 from bistand.selfsupport.models import ActionPlan, Meeting

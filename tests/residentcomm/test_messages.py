@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from bistand.audit.models import AuditEvent
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.residentcomm import notifications, services
 from bistand.residentcomm.models import Message
 from bistand.residentcomm.notifications import MemoryBackend, Recipient

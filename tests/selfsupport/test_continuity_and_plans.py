@@ -7,7 +7,7 @@ import pytest
 
 from bistand.cases.models import CaseAssignment
 from bistand.casework import extensions
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.selfsupport import continuity, hooks
 from bistand.selfsupport.meetings import book_meeting, record_meeting
 from bistand.selfsupport.models import GoalProgress, MeetingStatus

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import F
 
 from bistand.cases.models import CaseAssignment
+from bistand.demo.selfsupport import populate, reference_day
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import MemberRole
 from bistand.selfsupport import continuity
-from bistand.selfsupport.demo import populate, reference_day
 from bistand.selfsupport.models import ActionPlan, Meeting, Reminder
 from tests.casework.factories import make_case, make_household, make_person, make_staff, make_unit
 

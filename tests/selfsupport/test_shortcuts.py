@@ -186,7 +186,7 @@ def test_the_journal_shows_notes_written_from_meetings_old_and_new(client, world
         note="Vi pratade om praktik.",
     )
     client.force_login(world.sara.user)
-    html = client.get(reverse("casework:journal", args=[world.case.pk])).content.decode()
+    html = client.get(reverse("journal:journal", args=[world.case.pk])).content.decode()
     assert "Amira vill börja på SFI i januari." in html and "Anteckning från mötet" in html
     assert "Planeringsbesök, fysiskt möte, 60 min" in html
     assert "Vi pratade om praktik." in html

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from bistand.audit.models import AuditEvent
 from bistand.cases.models import BarrierRegistration, Case
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.selfsupport import urls as selfsupport_urls
 from bistand.selfsupport.meetings import book_meeting
 from bistand.selfsupport.models import ActionPlan, Assessment, LifeArea, Meeting, Reminder

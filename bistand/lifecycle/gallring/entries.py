@@ -29,7 +29,7 @@ from bistand.cases.models import (
     Decision,
     Payment,
 )
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 from bistand.lifecycle.gallring.rules import GroupFacts
 from bistand.people.models import HouseholdMember
 from bistand.reforms.models import Activity, ActivitySanction, Lease, Participation

@@ -1,4 +1,4 @@
-"""Demo assessments, action plans with follow-ups, and reminders (called from demo.populate)."""
+"""Demo assessments, action plans with follow-ups, and reminders (called from bistand.demo.selfsupport.populate)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from bistand.demo.selfsupport_text import CLIENT_WORDS, FOLLOW_UP_NOTES, GOALS, REMINDERS, STEP_TEXTS
 from bistand.rules.months import add_months
-from bistand.selfsupport.demo_text import CLIENT_WORDS, FOLLOW_UP_NOTES, GOALS, REMINDERS, STEP_TEXTS
 from bistand.selfsupport.models import (
     ActionPlan,
     Assessment,

@@ -1,4 +1,4 @@
-"""Writes of the case file that belong to no other service module: journal notes."""
+"""The one write path of the journal: a note and its audit row, in one transaction."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.db import transaction
 
 from bistand.audit.audit import Actor, AuditAction, record_by
 from bistand.cases.models import Case
-from bistand.casework.journal import JournalNote
+from bistand.journal.models import JournalNote
 
 
 @transaction.atomic

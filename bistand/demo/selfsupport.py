@@ -21,10 +21,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from bistand.cases.models import Case, CaseAssignment, CaseStatus
+from bistand.demo import selfsupport_plans
+from bistand.demo.selfsupport_text import CANCELLED_NOTE, MEETING_NOTES, NO_SHOW_NOTE
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
-from bistand.selfsupport import demo_plans
-from bistand.selfsupport.demo_text import CANCELLED_NOTE, MEETING_NOTES, NO_SHOW_NOTE
 from bistand.selfsupport.models import Absence, Meeting, MeetingParty
 from bistand.selfsupport.time_share import is_working_day
 
@@ -282,7 +282,7 @@ def populate(ctx) -> dict:
     intensity = {w: rng.uniform(0.6, 1.9) for w in workers}
     if demo_user in intensity:
         intensity[demo_user] = 1.1  # a little below the 25 % goal, so the start page shows it
-    forced = demo_plans.forced_roles([c for c in data.cases if c[3] == demo_user], ref)
+    forced = selfsupport_plans.forced_roles([c for c in data.cases if c[3] == demo_user], ref)
     specs: list[dict] = []
     not_met_ids = set()
     for case in data.cases:
@@ -291,7 +291,7 @@ def populate(ctx) -> dict:
             not_met_ids.add(case[0])
         specs += case_meetings(rng, data, case, ref, intensity[case[3]], not_met)
     meetings = save_meetings(specs)
-    counts = demo_plans.populate_plans(rng, data, ref, forced)
+    counts = selfsupport_plans.populate_plans(rng, data, ref, forced)
     case_workers = StaffMember.objects.filter(role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER]).order_by(
         "pk"
     )

@@ -4,6 +4,8 @@ Förvaltningslagen (2017:900) 27 § requires that information received other tha
 documented, and that the documentation shows when it was made and by whom; SOSFS 2014:5 4 kap. 6 § says
 the personakt holds a journal. A note is therefore dated and signed by its author on creation and can
 never be edited or deleted afterwards (AppendOnlyModel): a mistake is corrected by a new note.
+
+The table kept its name from when the model lived in casework (db_table), so moving it recreated nothing.
 """
 
 from django.db import models
@@ -24,6 +26,7 @@ class JournalNote(AppendOnlyModel):
     text = models.TextField("anteckning")
 
     class Meta:
+        db_table = "casework_journalnote"
         verbose_name = "journalanteckning"
         verbose_name_plural = "journalanteckningar"
         ordering = ["-written_at", "-id"]

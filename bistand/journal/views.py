@@ -1,16 +1,17 @@
 """Journal notes: list and add. Notes are never edited or deleted (FL 27 §; AppendOnlyModel)."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from bistand.audit import audit
-from bistand.casework import access, extensions, services
+from bistand.casework import access, extensions
+from bistand.casework.access import staff_required
 from bistand.casework.extensions import SIGNED_AT
-from bistand.casework.forms import JournalNoteForm
-from bistand.casework.journal import JournalNote
-from bistand.casework.views.common import render_page_or_partial, staff_required
+from bistand.journal import services
+from bistand.journal.forms import JournalNoteForm
+from bistand.journal.models import JournalNote
 
 
 def journal_entries(case, notes) -> list[extensions.JournalEntry]:
@@ -45,9 +46,9 @@ def journal(request, case_id: int):
             services.add_journal_note(case=case, **form.cleaned_data, actor=audit.Actor.from_request(request))
             if not request.htmx:
                 messages.success(request, "Journalanteckningen är sparad.")
-                return redirect("casework:journal", case_id=case.pk)
+                return redirect("journal:journal", case_id=case.pk)
             form, saved = JournalNoteForm(initial={"occurred_on": timezone.localdate()}, case=case), True
     notes = JournalNote.objects.filter(case=case).select_related("author__user")
     context = {"case": case, "form": form, "notes": journal_entries(case, notes), "saved": saved}
     # htmx swaps only the journal region, so a saved note or a form error costs no page load.
-    return render_page_or_partial(request, "casework/journal.html", "casework/_journal_body.html", context)
+    return render(request, "journal/_journal_body.html" if request.htmx else "journal/journal.html", context)
