@@ -93,9 +93,10 @@ def queue_check(applications) -> dict[int, list]:
     found: dict[int, list] = {}
     for application in applications:
         month = months[application.pk]
+        end = last_of_month(month)
         seen: dict[int, Person] = {}
         for m in by_household.get(application.case.household_id, ()):
-            if m.valid_from <= last_of_month(month) and (m.valid_to is None or m.valid_to >= month):
+            if m.valid_from <= end and (m.valid_to is None or m.valid_to >= month):
                 seen.setdefault(m.person_id, m.person)
         url = reverse("selfsupport:barriers", args=[application.case_id]) + f"?manad={month:%Y-%m}"
         missing = [p for pid, p in seen.items() if (pid, month) not in registered]

@@ -58,7 +58,9 @@ def _previous_applications(applications: list[Application]) -> dict[int, Applica
             kind__in=[ApplicationKind.FIRST, ApplicationKind.RECURRING],
         )
         .exclude(status=ApplicationStatus.WITHDRAWN)
-        .select_related("case__household")
+        .select_related("case")
+        .only("pk", "case_id", "month", "kind", "status", "received_at", "case__household_id")
+        .order_by()
     )
     for candidate in query:
         if (candidate.case_id, candidate.month) in wanted:
@@ -79,8 +81,10 @@ Declared = dict[tuple[str, str, int | None], int]
 def _declared_many(application_ids) -> dict[int, Declared]:
     """application id -> summed declared amounts per (category, kind, member), one query for all."""
     sums: dict[int, Declared] = {pk: {} for pk in application_ids}
-    rows = DeclaredItem.objects.filter(application_id__in=application_ids).values_list(
-        "application_id", "category", "kind", "member_id", "amount"
+    rows = (
+        DeclaredItem.objects.filter(application_id__in=application_ids)
+        .order_by()
+        .values_list("application_id", "category", "kind", "member_id", "amount")
     )
     for application_id, category, kind, member_id, amount in rows:
         key = (category, kind, member_id)
@@ -97,16 +101,27 @@ def _members_many(applications: list[Application]) -> dict[int, Members]:
     Same validity rule as Household.members_on (valid_from <= day <= valid_to, open end), one query for all.
     """
     household_ids = {a.case.household_id for a in applications}
-    by_household: dict[int, list[HouseholdMember]] = {}
-    for m in HouseholdMember.objects.filter(household_id__in=household_ids).select_related("person"):
-        by_household.setdefault(m.household_id, []).append(m)
+    by_household: dict[int, list[tuple]] = {}
+    rows = HouseholdMember.objects.filter(household_id__in=household_ids).values_list(
+        "household_id",
+        "person_id",
+        "role",
+        "valid_from",
+        "valid_to",
+        "person__first_name",
+        "person__last_name",
+    )
+    for household_id, *member in rows:
+        by_household.setdefault(household_id, []).append(member)
     result: dict[int, Members] = {}
     for application in applications:
         day = last_of_month(application.month)
         result[application.pk] = {
-            m.person_id: (m.role, m.person.full_name)
-            for m in by_household.get(application.case.household_id, ())
-            if m.valid_from <= day and (m.valid_to is None or m.valid_to >= day)
+            person_id: (role, f"{first} {last}")
+            for person_id, role, valid_from, valid_to, first, last in by_household.get(
+                application.case.household_id, ()
+            )
+            if valid_from <= day and (valid_to is None or valid_to >= day)
         }
     return result
 
