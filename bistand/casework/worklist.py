@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Prefetch
 
 from bistand.cases.models import Application, Case, CaseStatus
-from bistand.cases.models.application import ApplicationStatus
+from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.casework import access, decisions, extensions, queue_marks, referrals
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
@@ -199,7 +199,9 @@ def queue_counts(application_ids: list[int], staff) -> dict[str, int]:
         .select_related("case")
         .only("pk", "case_id", "month", "kind", "received_at", "status", "case__household_id")
     )
-    changes = decisions.changes_for_many(applications)
+    # Only a recurring application can be unchanged (and so decided directly): the others need no comparison.
+    recurring = [a for a in applications if a.kind == ApplicationKind.RECURRING]
+    changes = decisions.changes_for_many(recurring) if recurring else {}
     marks = queue_marks.marks_for(applications, staff)
     for application in applications:
         row = _row(application, changes, marks, staff)

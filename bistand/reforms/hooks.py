@@ -26,15 +26,15 @@ PANEL_LIMIT = 10
 HISTORY_MONTHS = 12  # enough to show how many months in a row; the rule needs three
 
 
-def _assisted_months(person_ids, month) -> dict[int, set[str]]:
-    """person_history for many persons at once: months before `month` with payments to a household the
-    person belonged to on the month's last day."""
+def _assisted_months(person_ids, month, history_months: int = HISTORY_MONTHS) -> dict[int, set[str]]:
+    """person_history for many persons at once, for the `history_months` months before `month`: months
+    with payments to a household the person belonged to on the month's last day."""
     memberships = list(
         HouseholdMember.objects.filter(person_id__in=person_ids)
         .order_by()
         .values_list("person_id", "household_id", "valid_from", "valid_to")
     )
-    since = add_months(month, -HISTORY_MONTHS)
+    since = add_months(month, -history_months)
     # household id -> {month: total paid}: each membership then looks at its own household's months only
     # (not at every household's, which grew with the square of the caseload).
     totals: dict[int, dict] = {}
@@ -65,9 +65,12 @@ def _assisted_months(person_ids, month) -> dict[int, set[str]]:
     }
 
 
-def _without_activity(cases, month) -> list[tuple]:
+def _without_activity(cases, month, history_months: int = HISTORY_MONTHS) -> list[tuple]:
     """(case, person id, birth date, reason) of each adult of these cases for whom the aktivitetskrav
-    applies this month but no activity is assigned, by case number and birth date; no person rows read."""
+    applies this month but no activity is assigned, by case number and birth date; no person rows read.
+
+    The payment history read is `history_months` long: whether the requirement applies needs only the
+    rule's number of consecutive months, the reason's count of months in a row is capped by it."""
     month = month.replace(day=1)
     rule = rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
     if not rule.applies_to(month) or not cases:
@@ -85,7 +88,7 @@ def _without_activity(cases, month) -> list[tuple]:
         if age_on(birth_date, end) >= 18
     ]
     person_ids = [person_id for _, person_id, _ in members]
-    history = _assisted_months(person_ids, month)
+    history = _assisted_months(person_ids, month, history_months)
     exemptions: dict[int, list] = {}
     for person_id, kind, start, stop in ActivityExemption.objects.filter(
         person_id__in=person_ids
@@ -131,7 +134,10 @@ def missing_activity_panel(staff, request):
     month = today().replace(day=1)
     if not rules.rule(rules.ACTIVITY).applies_to(month):
         return None
-    rows = _without_activity(list(_own_cases(staff).only("pk", "number", "household_id")), month)
+    # The panel shows who, not the reason: the rule's own number of months in a row is history enough.
+    needed = int(rules.rule(rules.ACTIVITY).extra.get("consecutive_months", 3))
+    cases = list(_own_cases(staff).only("pk", "number", "household_id"))
+    rows = _without_activity(cases, month, history_months=needed)
     shown = _with_persons(rows[:PANEL_LIMIT])  # the count covers everyone; only the listed are read
     return Panel(
         title="Aktivitetskrav utan anvisad aktivitet",
