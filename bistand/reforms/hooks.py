@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
-from bistand.cases.models import Payment
+from bistand.cases.models import Case, Payment
 from bistand.casework import access, extensions
 from bistand.casework.extensions import Panel, TimelineEntry
 from bistand.people.models import HouseholdMember, Person
@@ -66,28 +66,43 @@ def _assisted_months(person_ids, month, history_months: int = HISTORY_MONTHS) ->
 
 
 def _without_activity(cases, month, history_months: int = HISTORY_MONTHS) -> list[tuple]:
-    """(case, person id, birth date, reason) of each adult of these cases for whom the aktivitetskrav
+    """(case id, case number, person id, birth date, reason) of each adult of these cases for whom the aktivitetskrav
     applies this month but no activity is assigned, by case number and birth date; no person rows read.
 
     The payment history read is `history_months` long: whether the requirement applies needs only the
     rule's number of consecutive months, the reason's count of months in a row is capped by it."""
     month = month.replace(day=1)
     rule = rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
-    if not rule.applies_to(month) or not cases:
+    if not rule.applies_to(month):
         return []
+    if not isinstance(cases, QuerySet):
+        cases = Case.objects.filter(pk__in=[c.pk for c in cases])
+    # The caseload goes into the queries as subqueries, not as lists of thousands of ids.
+    case_ids = cases.order_by().values("pk")
     end = last_of_month(month)
-    by_household = {c.household_id: c for c in cases}
-    members = [
-        (household_id, person_id, birth_date)
-        for household_id, person_id, birth_date in HouseholdMember.objects.filter(
-            household_id__in=by_household, valid_from__lte=end
+    current = (
+        HouseholdMember.objects.filter(
+            household_id__in=Case.objects.filter(pk__in=case_ids).values("household_id"), valid_from__lte=end
         )
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=end))
         .order_by()
-        .values_list("household_id", "person_id", "person__birth_date")
+    )
+    members = [
+        (household_id, person_id, birth_date)
+        for household_id, person_id, birth_date in current.values_list(
+            "household_id", "person_id", "person__birth_date"
+        )
         if age_on(birth_date, end) >= 18
     ]
-    person_ids = [person_id for _, person_id, _ in members]
+    if not members:
+        return []
+    person_ids = current.values("person_id")
+    by_household = {
+        household_id: (pk, number)
+        for pk, number, household_id in Case.objects.filter(pk__in=case_ids).values_list(
+            "pk", "number", "household_id"
+        )
+    }
     history = _assisted_months(person_ids, month, history_months)
     exemptions: dict[int, list] = {}
     for person_id, kind, start, stop in ActivityExemption.objects.filter(
@@ -97,27 +112,30 @@ def _without_activity(cases, month, history_months: int = HISTORY_MONTHS) -> lis
     with_activity = {
         (case_id, person_id)
         for case_id, person_id, start, stop in Activity.objects.filter(
-            case__in=[c.pk for c in cases], person_id__in=person_ids
+            case_id__in=case_ids, person_id__in=person_ids
         ).values_list("case_id", "person_id", "start", "end")
         if rules.overlaps(start, stop, month)
     }
     rows = []
     for household_id, person_id, birth_date in members:
-        case = by_household[household_id]
-        if (case.pk, person_id) in with_activity:
+        case_id, number = by_household[household_id]
+        if (case_id, person_id) in with_activity:
             continue
         requirement = rules.activity_requirement(
             birth_date, month, history.get(person_id, ()), exemptions.get(person_id, ()), rule
         )
         if requirement.applies:
-            rows.append((case, person_id, birth_date, requirement.reason))
-    return sorted(rows, key=lambda r: (r[0].number, r[2], r[1]))
+            rows.append((case_id, number, person_id, birth_date, requirement.reason))
+    return sorted(rows, key=lambda r: (r[1], r[3], r[2]))
 
 
 def _with_persons(rows: list[tuple]) -> list[dict]:
-    persons = Person.objects.in_bulk([person_id for _, person_id, _, _ in rows])
+    """The rows with their Case and Person read (two queries, however many rows)."""
+    cases = Case.objects.in_bulk([row[0] for row in rows])
+    persons = Person.objects.in_bulk([row[2] for row in rows])
     return [
-        {"case": case, "person": persons[person_id], "reason": reason} for case, person_id, _, reason in rows
+        {"case": cases[case_id], "person": persons[person_id], "reason": reason}
+        for case_id, _, person_id, _, reason in rows
     ]
 
 
@@ -136,8 +154,7 @@ def missing_activity_panel(staff, request):
         return None
     # The panel shows who, not the reason: the rule's own number of months in a row is history enough.
     needed = int(rules.rule(rules.ACTIVITY).extra.get("consecutive_months", 3))
-    cases = list(_own_cases(staff).only("pk", "number", "household_id"))
-    rows = _without_activity(cases, month, history_months=needed)
+    rows = _without_activity(_own_cases(staff), month, history_months=needed)
     shown = _with_persons(rows[:PANEL_LIMIT])  # the count covers everyone; only the listed are read
     return Panel(
         title="Aktivitetskrav utan anvisad aktivitet",
