@@ -162,7 +162,8 @@ def case_file_section(case, request):
 def row_flags(cases, staff) -> dict[int, list[str]]:
     cases = list(cases)
     flags: dict[int, list[str]] = {}
-    for case_id in continuity.not_met_case_ids(cases):
+    not_met = continuity.not_met_cases(Case.objects.filter(pk__in=[c.pk for c in cases]))
+    for case_id in sorted(not_met.values_list("pk", flat=True)):
         flags.setdefault(case_id, []).append(continuity.NOT_MET_FLAG)
     open_ids = [c.pk for c in cases if c.status == CaseStatus.OPEN]
     for case_id in plans.overdue_case_ids(open_ids, today()):
