@@ -83,15 +83,26 @@ def case_rows(cases, staff, today: date, with_changes: bool = True) -> list[Case
     return _rows_for(list(_open_cases(cases, today)), staff, with_changes)
 
 
-def _rows_for(cases: list, staff, with_changes: bool, only: set[int] | None = None) -> list[CaseRow]:
-    """CaseRows of these (prefetched) cases; `only`: the application ids that get changes and marks."""
+def _rows_for(
+    cases: list,
+    staff,
+    with_changes: bool,
+    only: set[int] | None = None,
+    known: tuple[dict, dict] | None = None,
+) -> list[CaseRow]:
+    """CaseRows of these (prefetched) cases; `only`: the application ids that get changes and marks;
+    `known`: (changes, marks) already worked out for some of them."""
     flags: dict = {}
     for source in extensions.CASE_ROW_FLAGS:
         for case_id, case_flags in (source(cases, staff) or {}).items():
             flags.setdefault(case_id, []).extend(case_flags)
     pending = [a for case in cases for a in case.received if only is None or a.pk in only]
-    changes = decisions.changes_for_many(pending) if with_changes and pending else {}
-    marks = queue_marks.marks_for(pending, staff) if with_changes and pending else {}
+    changes, marks = known if known is not None else ({}, {})
+    if with_changes and pending:
+        compare = [a for a in pending if a.pk not in changes]
+        mark = [a for a in pending if a.pk not in marks]
+        changes = {**changes, **(decisions.changes_for_many(compare) if compare else {})}
+        marks = {**marks, **(queue_marks.marks_for(mark, staff) if mark else {})}
     rows = []
     for case in cases:
         applicant = next((m.person for m in case.household.current if m.role == MemberRole.APPLICANT), None)
@@ -160,6 +171,7 @@ class QueueRows(Sequence):
     def __init__(self, cases, staff, today: date):
         self._staff, self._today = staff, today
         self._cases = cases.filter(status=CaseStatus.OPEN)
+        self._known: tuple[dict, dict] | None = None  # (changes, marks) from counts(), for the page too
         self.ids: list[int] = list(
             Application.objects.filter(case__in=self._cases.values("pk"), status=ApplicationStatus.RECEIVED)
             .order_by("month", "received_at", "case__number", "id")
@@ -177,23 +189,30 @@ class QueueRows(Sequence):
             return []
         holding = Application.objects.filter(pk__in=wanted).values("case_id")
         cases = list(_open_cases(self._cases.filter(pk__in=holding), self._today))
-        rows = _rows_for(cases, self._staff, True, only=set(wanted))
+        rows = _rows_for(cases, self._staff, True, only=set(wanted), known=self._known)
         pairs = {app.application.pk: (row, app) for row in rows for app in row.applications}
         return [pairs[pk] for pk in wanted if pk in pairs]
 
     def __iter__(self):
         return iter(self[:])
 
+    def counts(self) -> dict[str, int]:
+        """The counts above the queue (_queue_counts); what they work out is reused by the page shown."""
+        counts, changes, marks = _queue_counts(self.ids, self._staff)
+        self._known = (changes, marks)
+        return counts
 
-def queue_counts(application_ids: list[int], staff) -> dict[str, int]:
-    """How many of these applications are unchanged, can be decided directly, or cannot be decided yet.
+
+def _queue_counts(application_ids: list[int], staff) -> tuple[dict[str, int], dict, dict]:
+    """How many of these applications are unchanged, can be decided directly, or cannot be decided yet,
+    with the changes and marks worked out on the way.
 
     The same rules as the queue's rows (ApplicationRow.unchanged, queue_marks.action_for), for a whole
     queue in a fixed number of queries and without building its rows.
     """
     counts = {"unchanged_count": 0, "direct_count": 0, "cannot_decide_count": 0}
     if not application_ids:
-        return counts
+        return counts, {}, {}
     applications = list(
         Application.objects.filter(pk__in=application_ids)
         .select_related("case")
@@ -208,7 +227,7 @@ def queue_counts(application_ids: list[int], staff) -> dict[str, int]:
         counts["unchanged_count"] += row.unchanged
         counts["direct_count"] += row.action == "decide"
         counts["cannot_decide_count"] += row.action in ("barrier", "refer")
-    return counts
+    return counts, changes, marks
 
 
 def handed_to(staff: StaffMember, today: date) -> list:
@@ -233,7 +252,7 @@ def caseworker_start(staff: StaffMember, today: date) -> dict:
         "rows": rows,
         "to_decide": to_decide,
         "handed_to_me": handed_to(staff, today),
-        **queue_counts(to_decide.ids, staff),
+        **to_decide.counts(),
         "caseload": len(rows),
         "protected_count": open_case_counts(staff.units.all(), caseworker=staff)[1].get(staff.pk, 0),
         "cap": caseload_cap(municipality, today),
