@@ -72,7 +72,20 @@ def _open_cases(queryset, today: date):
         queryset.filter(status=CaseStatus.OPEN)
         .select_related("household", "unit__district__municipality", "caseworker__user")
         .prefetch_related(
-            Prefetch("household__memberships", queryset=current.select_related("person"), to_attr="current"),
+            # The rows name the applicant and count the members: only the names of the persons are read.
+            Prefetch(
+                "household__memberships",
+                queryset=current.select_related("person").only(
+                    "household_id",
+                    "person_id",
+                    "role",
+                    "valid_from",
+                    "valid_to",
+                    "person__first_name",
+                    "person__last_name",
+                ),
+                to_attr="current",
+            ),
             Prefetch("applications", queryset=received, to_attr="received"),
         )
         .order_by("number")
