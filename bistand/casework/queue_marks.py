@@ -84,18 +84,15 @@ def _newest_proposals(application_ids) -> dict[int, _Proposed]:
     )
     for application_id, calculation_id, created_at in rows:
         newest.setdefault(application_id, (calculation_id, created_at))
-    missing = [key for key in newest.values() if key not in _PROPOSED]
+    found = {key: proposed for key in newest.values() if (proposed := _PROPOSED.get(key)) is not None}
+    missing = [key for key in newest.values() if key not in found]
     if missing:
         if len(_PROPOSED) + len(missing) > _PROPOSED_LIMIT:
             _PROPOSED.clear()
         snapshots = Calculation.objects.filter(pk__in=[pk for pk, _ in missing]).order_by()
         for pk, created_at, request, result in snapshots.values_list("id", "created_at", "request", "result"):
-            _PROPOSED[(pk, created_at)] = _proposed(request, result)
-    return {
-        application_id: proposed
-        for application_id, key in newest.items()
-        if (proposed := _PROPOSED.get(key)) is not None
-    }
+            found[(pk, created_at)] = _PROPOSED[(pk, created_at)] = _proposed(request, result)
+    return {application_id: found[key] for application_id, key in newest.items() if key in found}
 
 
 def marks_for(applications, staff) -> dict[int, Marks]:
