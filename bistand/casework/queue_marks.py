@@ -27,7 +27,7 @@ from bistand.rules.formatting import kr
 
 @dataclass
 class Marks:
-    calculation: Calculation | None = None
+    calculated: bool = False  # the application has a calculation snapshot (the marks below come from it)
     delegation: list[str] = field(default_factory=list)
     blockers: list = field(default_factory=list)
     partial: list[str] = field(default_factory=list)  # "Hyra: 5 600 kr av 9 000 kr"
@@ -41,41 +41,76 @@ def uses_preliminary(result: dict) -> bool:
     return bool(used.get("preliminary")) or amount.get("confidence") == "preliminary"
 
 
-def _newest_calculations(application_ids) -> dict[int, Calculation]:
-    newest: dict[int, Calculation] = {}
-    rows = Calculation.objects.filter(application_id__in=list(application_ids)).order_by(
-        "application_id", "-created_at", "-id"
+@dataclass(frozen=True)
+class _Proposed:
+    """What the queue needs of one calculation: the totals its delegation check reads, and the flags."""
+
+    income_support: int
+    extra_needs: dict
+    partial: tuple[str, ...]
+    preliminary: bool
+
+
+# A Calculation is an append-only snapshot, so what is derived from it never changes: the work queue's
+# counts read it for every waiting application, and each process keeps it per calculation (keyed by id and
+# creation time, so an emptied and rebuilt database cannot hand back another calculation's figures).
+_PROPOSED: dict[tuple[int, object], _Proposed] = {}
+_PROPOSED_LIMIT = 200_000
+
+
+def _proposed(request: dict, result: dict) -> _Proposed:
+    items = propose_from(request, result)
+    totals = totals_for(items, int(result.get("income_total", 0)))
+    return _Proposed(
+        totals.income_support,
+        dict(totals.extra_needs),
+        tuple(
+            f"{item.label}: {kr(item.granted)} av {kr(item.requested)}"
+            for item in items
+            if item.outcome != DecisionOutcome.GRANTED
+        ),
+        uses_preliminary(result),
     )
-    for calculation in rows:
-        newest.setdefault(calculation.application_id, calculation)
-    return newest
+
+
+def _newest_proposals(application_ids) -> dict[int, _Proposed]:
+    """application id -> what its newest calculation proposes; two light queries, the snapshots' JSON
+    read only for calculations this process has not seen."""
+    newest: dict[int, tuple[int, object]] = {}
+    rows = (
+        Calculation.objects.filter(application_id__in=list(application_ids))
+        .order_by("application_id", "-created_at", "-id")
+        .values_list("application_id", "id", "created_at")
+    )
+    for application_id, calculation_id, created_at in rows:
+        newest.setdefault(application_id, (calculation_id, created_at))
+    found = {key: proposed for key in newest.values() if (proposed := _PROPOSED.get(key)) is not None}
+    missing = [key for key in newest.values() if key not in found]
+    if missing:
+        if len(_PROPOSED) + len(missing) > _PROPOSED_LIMIT:
+            _PROPOSED.clear()
+        snapshots = Calculation.objects.filter(pk__in=[pk for pk, _ in missing]).order_by()
+        for pk, created_at, request, result in snapshots.values_list("id", "created_at", "request", "result"):
+            found[(pk, created_at)] = _PROPOSED[(pk, created_at)] = _proposed(request, result)
+    return {application_id: found[key] for application_id, key in newest.items() if key in found}
 
 
 def marks_for(applications, staff) -> dict[int, Marks]:
     """application id -> Marks for `staff` (whose delegation decides what they may decide)."""
     applications = list(applications)
     ids = [a.pk for a in applications]
-    calculations = _newest_calculations(ids)
+    proposals = _newest_proposals(ids)
     blockers = extensions.queue_blockers(applications)
     held = referrals.current_referrals(ids)
     result = {}
     for application in applications:
-        marks = Marks(
-            calculation=calculations.get(application.pk),
-            blockers=blockers.get(application.pk, []),
-            referral=held.get(application.pk),
-        )
-        calculation = marks.calculation
-        if calculation is not None:
-            items = propose_from(calculation.request, calculation.result)
-            totals = totals_for(items, int(calculation.result.get("income_total", 0)))
-            marks.delegation = delegation_problems(staff.role, totals.income_support, totals.extra_needs)
-            marks.partial = [
-                f"{item.label}: {kr(item.granted)} av {kr(item.requested)}"
-                for item in items
-                if item.outcome != DecisionOutcome.GRANTED
-            ]
-            marks.preliminary = uses_preliminary(calculation.result)
+        marks = Marks(blockers=blockers.get(application.pk, []), referral=held.get(application.pk))
+        proposed = proposals.get(application.pk)
+        if proposed is not None:
+            marks.calculated = True
+            marks.delegation = delegation_problems(staff.role, proposed.income_support, proposed.extra_needs)
+            marks.partial = list(proposed.partial)
+            marks.preliminary = proposed.preliminary
         result[application.pk] = marks
     return result
 

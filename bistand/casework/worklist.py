@@ -6,13 +6,14 @@ can be recognised at a glance and decided with one confirmation.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch
 
 from bistand.cases.models import Application, Case, CaseStatus
-from bistand.cases.models.application import ApplicationStatus
+from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.casework import access, decisions, extensions, queue_marks, referrals
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
@@ -71,7 +72,20 @@ def _open_cases(queryset, today: date):
         queryset.filter(status=CaseStatus.OPEN)
         .select_related("household", "unit__district__municipality", "caseworker__user")
         .prefetch_related(
-            Prefetch("household__memberships", queryset=current.select_related("person"), to_attr="current"),
+            # The rows name the applicant and count the members: only the names of the persons are read.
+            Prefetch(
+                "household__memberships",
+                queryset=current.select_related("person").only(
+                    "household_id",
+                    "person_id",
+                    "role",
+                    "valid_from",
+                    "valid_to",
+                    "person__first_name",
+                    "person__last_name",
+                ),
+                to_attr="current",
+            ),
             Prefetch("applications", queryset=received, to_attr="received"),
         )
         .order_by("number")
@@ -79,14 +93,29 @@ def _open_cases(queryset, today: date):
 
 
 def case_rows(cases, staff, today: date, with_changes: bool = True) -> list[CaseRow]:
-    cases = list(_open_cases(cases, today))
+    return _rows_for(list(_open_cases(cases, today)), staff, with_changes)
+
+
+def _rows_for(
+    cases: list,
+    staff,
+    with_changes: bool,
+    only: set[int] | None = None,
+    known: tuple[dict, dict] | None = None,
+) -> list[CaseRow]:
+    """CaseRows of these (prefetched) cases; `only`: the application ids that get changes and marks;
+    `known`: (changes, marks) already worked out for some of them."""
     flags: dict = {}
     for source in extensions.CASE_ROW_FLAGS:
         for case_id, case_flags in (source(cases, staff) or {}).items():
             flags.setdefault(case_id, []).extend(case_flags)
-    pending = [a for case in cases for a in case.received]
-    changes = decisions.changes_for_many(pending) if with_changes and pending else {}
-    marks = queue_marks.marks_for(pending, staff) if with_changes and pending else {}
+    pending = [a for case in cases for a in case.received if only is None or a.pk in only]
+    changes, marks = known if known is not None else ({}, {})
+    if with_changes and pending:
+        compare = [a for a in pending if a.pk not in changes]
+        mark = [a for a in pending if a.pk not in marks]
+        changes = {**changes, **(decisions.changes_for_many(compare) if compare else {})}
+        marks = {**marks, **(queue_marks.marks_for(mark, staff) if mark else {})}
     rows = []
     for case in cases:
         applicant = next((m.person for m in case.household.current if m.role == MemberRole.APPLICANT), None)
@@ -111,6 +140,109 @@ def _by_month(rows) -> list:
     return pairs
 
 
+class CaseRows(Sequence):
+    """The open cases of a caseload as CaseRows, by case number, built a slice at a time.
+
+    len() is one COUNT; a slice (a page of the list) builds only its own rows, so a page of a caseload of
+    hundreds of households costs the same as a caseload of ten. Iterating builds every row.
+    """
+
+    def __init__(self, cases, staff, today: date, with_changes: bool = False):
+        self._cases = cases.filter(status=CaseStatus.OPEN).order_by("number")
+        self._staff, self._today, self._with_changes = staff, today, with_changes
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self._cases.count()
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            ids = list(self._cases[index].values_list("pk", flat=True))
+            return case_rows(Case.objects.filter(pk__in=ids), self._staff, self._today, self._with_changes)
+        return self[index : index + 1][0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, tuple, CaseRows)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class QueueRows(Sequence):
+    """The received applications of a caseload as (case row, application row) pairs, oldest month first.
+
+    The order and the count come from one query of ids; a slice (a page of the queue) builds the rows, the
+    changes since last month and the queue marks of its own applications only.
+    """
+
+    def __init__(self, cases, staff, today: date):
+        self._staff, self._today = staff, today
+        self._cases = cases.filter(status=CaseStatus.OPEN)
+        self._known: tuple[dict, dict] | None = None  # (changes, marks) from counts(), for the page too
+        self.ids: list[int] = list(
+            Application.objects.filter(case__in=self._cases.values("pk"), status=ApplicationStatus.RECEIVED)
+            .order_by("month", "received_at", "case__number", "id")
+            .values_list("pk", flat=True)
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        wanted = self.ids[index]
+        if not wanted:
+            return []
+        holding = Application.objects.filter(pk__in=wanted).values("case_id")
+        cases = list(_open_cases(self._cases.filter(pk__in=holding), self._today))
+        rows = _rows_for(cases, self._staff, True, only=set(wanted), known=self._known)
+        pairs = {app.application.pk: (row, app) for row in rows for app in row.applications}
+        return [pairs[pk] for pk in wanted if pk in pairs]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def counts(self) -> dict[str, int]:
+        """The counts above the queue (_queue_counts); what they work out is reused by the page shown."""
+        counts, changes, marks = _queue_counts(self.ids, self._staff)
+        self._known = (changes, marks)
+        return counts
+
+
+def _queue_counts(application_ids: list[int], staff) -> tuple[dict[str, int], dict, dict]:
+    """How many of these applications are unchanged, can be decided directly, or cannot be decided yet,
+    with the changes and marks worked out on the way.
+
+    The same rules as the queue's rows (ApplicationRow.unchanged, queue_marks.action_for), for a whole
+    queue in a fixed number of queries and without building its rows.
+    """
+    counts = {"unchanged_count": 0, "direct_count": 0, "cannot_decide_count": 0}
+    if not application_ids:
+        return counts, {}, {}
+    applications = list(
+        Application.objects.filter(pk__in=application_ids)
+        .select_related("case")
+        .only("pk", "case_id", "month", "kind", "received_at", "status", "case__household_id")
+    )
+    # Only a recurring application can be unchanged (and so decided directly): the others need no comparison.
+    recurring = [a for a in applications if a.kind == ApplicationKind.RECURRING]
+    changes = decisions.changes_for_many(recurring) if recurring else {}
+    marks = queue_marks.marks_for(applications, staff)
+    for application in applications:
+        row = _row(application, changes, marks, staff)
+        counts["unchanged_count"] += row.unchanged
+        counts["direct_count"] += row.action == "decide"
+        counts["cannot_decide_count"] += row.action in ("barrier", "refer")
+    return counts, changes, marks
+
+
 def handed_to(staff: StaffMember, today: date) -> list:
     """(case row, application row) for the decisions other caseworkers handed to `staff`, oldest first."""
     held = referrals.held_by(staff)
@@ -124,16 +256,16 @@ def handed_to(staff: StaffMember, today: date) -> list:
 
 
 def caseworker_start(staff: StaffMember, today: date) -> dict:
-    rows = case_rows(access.visible_cases(staff).filter(caseworker=staff), staff, today)
-    to_decide = _by_month(rows)
+    """The caseworker's lists (built a page at a time by the view) and the counts above them."""
+    cases = access.visible_cases(staff).filter(caseworker=staff)
+    rows = CaseRows(cases, staff, today)
+    to_decide = QueueRows(cases, staff, today)
     municipality = staff.units.first().district.municipality if staff.units.exists() else None
     return {
         "rows": rows,
         "to_decide": to_decide,
         "handed_to_me": handed_to(staff, today),
-        "unchanged_count": sum(1 for _, app in to_decide if app.unchanged),
-        "direct_count": sum(1 for _, app in to_decide if app.action == "decide"),
-        "cannot_decide_count": sum(1 for _, app in to_decide if app.action in ("barrier", "refer")),
+        **to_decide.counts(),
         "caseload": len(rows),
         "protected_count": open_case_counts(staff.units.all(), caseworker=staff)[1].get(staff.pk, 0),
         "cap": caseload_cap(municipality, today),

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
-from bistand.cases.models import Payment
+from bistand.cases.models import Case, Payment
 from bistand.casework import access, extensions
 from bistand.casework.extensions import Panel, TimelineEntry
-from bistand.people.models import HouseholdMember
+from bistand.people.models import HouseholdMember, Person
 from bistand.reforms import services
 from bistand.reforms.models import Activity, ActivityExemption, ActivitySanction, ReformRuleSetting
 from bistand.rules import reforms as rules
@@ -26,15 +26,15 @@ PANEL_LIMIT = 10
 HISTORY_MONTHS = 12  # enough to show how many months in a row; the rule needs three
 
 
-def _assisted_months(person_ids, month) -> dict[int, set[str]]:
-    """person_history for many persons at once: months before `month` with payments to a household the
-    person belonged to on the month's last day."""
+def _assisted_months(person_ids, month, history_months: int = HISTORY_MONTHS) -> dict[int, set[str]]:
+    """person_history for many persons at once, for the `history_months` months before `month`: months
+    with payments to a household the person belonged to on the month's last day."""
     memberships = list(
-        HouseholdMember.objects.filter(person_id__in=person_ids).values_list(
-            "person_id", "household_id", "valid_from", "valid_to"
-        )
+        HouseholdMember.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .values_list("person_id", "household_id", "valid_from", "valid_to")
     )
-    since = add_months(month, -HISTORY_MONTHS)
+    since = add_months(month, -history_months)
     # household id -> {month: total paid}: each membership then looks at its own household's months only
     # (not at every household's, which grew with the square of the caseload).
     totals: dict[int, dict] = {}
@@ -42,56 +42,106 @@ def _assisted_months(person_ids, month) -> dict[int, set[str]]:
         Payment.objects.filter(
             case__household_id__in={m[1] for m in memberships}, month__lt=month, month__gte=since
         )
+        .order_by()
         .values_list("case__household_id", "month")
         .annotate(total=Sum("amount"))
     ):
         months_paid = totals.setdefault(household_id, {})
         months_paid[paid_month] = months_paid.get(paid_month, 0) + total
+    month_ends: dict = {}  # a dozen distinct months, each looked up for every membership
     per_person: dict[int, dict] = {}
     for person_id, household_id, valid_from, valid_to in memberships:
         for paid_month, total in totals.get(household_id, {}).items():
             if valid_to is not None and paid_month > valid_to:
                 continue
-            if last_of_month(paid_month) >= valid_from:
+            end = month_ends.get(paid_month) or month_ends.setdefault(paid_month, last_of_month(paid_month))
+            if end >= valid_from:
                 months = per_person.setdefault(person_id, {})
                 months[paid_month] = months.get(paid_month, 0) + total
-    return {pid: {f"{m:%Y-%m}" for m, t in months.items() if t > 0} for pid, months in per_person.items()}
+    keys: dict = {}
+    return {
+        pid: {keys.get(m) or keys.setdefault(m, f"{m:%Y-%m}") for m, t in months.items() if t > 0}
+        for pid, months in per_person.items()
+    }
+
+
+def _without_activity(cases, month, history_months: int = HISTORY_MONTHS) -> list[tuple]:
+    """(case id, case number, person id, birth date, reason) of each adult of these cases for whom the aktivitetskrav
+    applies this month but no activity is assigned, by case number and birth date; no person rows read.
+
+    The payment history read is `history_months` long: whether the requirement applies needs only the
+    rule's number of consecutive months, the reason's count of months in a row is capped by it."""
+    month = month.replace(day=1)
+    rule = rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
+    if not rule.applies_to(month):
+        return []
+    if not isinstance(cases, QuerySet):
+        cases = Case.objects.filter(pk__in=[c.pk for c in cases])
+    # The caseload goes into the queries as subqueries, not as lists of thousands of ids.
+    case_ids = cases.order_by().values("pk")
+    end = last_of_month(month)
+    current = (
+        HouseholdMember.objects.filter(
+            household_id__in=Case.objects.filter(pk__in=case_ids).values("household_id"), valid_from__lte=end
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=end))
+        .order_by()
+    )
+    members = [
+        (household_id, person_id, birth_date)
+        for household_id, person_id, birth_date in current.values_list(
+            "household_id", "person_id", "person__birth_date"
+        )
+        if age_on(birth_date, end) >= 18
+    ]
+    if not members:
+        return []
+    person_ids = current.values("person_id")
+    by_household = {
+        household_id: (pk, number)
+        for pk, number, household_id in Case.objects.filter(pk__in=case_ids).values_list(
+            "pk", "number", "household_id"
+        )
+    }
+    history = _assisted_months(person_ids, month, history_months)
+    exemptions: dict[int, list] = {}
+    for person_id, kind, start, stop in ActivityExemption.objects.filter(
+        person_id__in=person_ids
+    ).values_list("person_id", "kind", "start", "end"):
+        exemptions.setdefault(person_id, []).append(rules.Exemption(kind, start, stop))
+    with_activity = {
+        (case_id, person_id)
+        for case_id, person_id, start, stop in Activity.objects.filter(
+            case_id__in=case_ids, person_id__in=person_ids
+        ).values_list("case_id", "person_id", "start", "end")
+        if rules.overlaps(start, stop, month)
+    }
+    rows = []
+    for household_id, person_id, birth_date in members:
+        case_id, number = by_household[household_id]
+        if (case_id, person_id) in with_activity:
+            continue
+        requirement = rules.activity_requirement(
+            birth_date, month, history.get(person_id, ()), exemptions.get(person_id, ()), rule
+        )
+        if requirement.applies:
+            rows.append((case_id, number, person_id, birth_date, requirement.reason))
+    return sorted(rows, key=lambda r: (r[1], r[3], r[2]))
+
+
+def _with_persons(rows: list[tuple]) -> list[dict]:
+    """The rows with their Case and Person read (two queries, however many rows)."""
+    cases = Case.objects.in_bulk([row[0] for row in rows])
+    persons = Person.objects.in_bulk([row[2] for row in rows])
+    return [
+        {"case": cases[case_id], "person": persons[person_id], "reason": reason}
+        for case_id, _, person_id, _, reason in rows
+    ]
 
 
 def adults_without_activity(cases, month) -> list[dict]:
     """Adults of these cases for whom the aktivitetskrav applies this month but no activity is assigned."""
-    month = month.replace(day=1)
-    rule = rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
-    if not rule.applies_to(month) or not cases:
-        return []
-    end = last_of_month(month)
-    by_household = {c.household_id: c for c in cases}
-    members = [
-        m
-        for m in HouseholdMember.objects.filter(household_id__in=by_household, valid_from__lte=end)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=end))
-        .select_related("person")
-        if age_on(m.person.birth_date, end) >= 18
-    ]
-    person_ids = [m.person_id for m in members]
-    history = _assisted_months(person_ids, month)
-    exemptions: dict[int, list] = {}
-    for e in ActivityExemption.objects.filter(person_id__in=person_ids):
-        exemptions.setdefault(e.person_id, []).append(rules.Exemption(e.kind, e.start, e.end))
-    with_activity = {
-        (a.case_id, a.person_id)
-        for a in Activity.objects.filter(case__in=[c.pk for c in cases], person_id__in=person_ids)
-        if rules.overlaps(a.start, a.end, month)
-    }
-    rows = []
-    for m in members:
-        case = by_household[m.household_id]
-        requirement = rules.activity_requirement(
-            m.person.birth_date, month, history.get(m.person_id, ()), exemptions.get(m.person_id, ()), rule
-        )
-        if requirement.applies and (case.pk, m.person_id) not in with_activity:
-            rows.append({"case": case, "person": m.person, "reason": requirement.reason})
-    return sorted(rows, key=lambda r: (r["case"].number, r["person"].birth_date))
+    return _with_persons(_without_activity(cases, month))
 
 
 def missing_activity_panel(staff, request):
@@ -102,8 +152,10 @@ def missing_activity_panel(staff, request):
     month = today().replace(day=1)
     if not rules.rule(rules.ACTIVITY).applies_to(month):
         return None
-    rows = adults_without_activity(list(_own_cases(staff)), month)
-    shown = rows[:PANEL_LIMIT]
+    # The panel shows who, not the reason: the rule's own number of months in a row is history enough.
+    needed = int(rules.rule(rules.ACTIVITY).extra.get("consecutive_months", 3))
+    rows = _without_activity(_own_cases(staff), month, history_months=needed)
+    shown = _with_persons(rows[:PANEL_LIMIT])  # the count covers everyone; only the listed are read
     return Panel(
         title="Aktivitetskrav utan anvisad aktivitet",
         template="reforms/panels/missing_activity.html",

@@ -141,11 +141,12 @@ def consecutive_before(month: date, assisted_months: Iterable[str]) -> int:
     `assisted_months` are "YYYY-MM" keys (bistand.cases.services.person_history gives them).
     """
     months = set(assisted_months)
-    count, current = 0, add_months(first_of_month(month), -1)
-    while f"{current:%Y-%m}" in months:
+    count, year, number = 0, month.year, month.month
+    while True:  # month by month backwards, by arithmetic (it runs for every adult of a caseload)
+        year, number = (year - 1, 12) if number == 1 else (year, number - 1)
+        if f"{year:04d}-{number:02d}" not in months:
+            return count
         count += 1
-        current = add_months(current, -1)
-    return count
 
 
 def activity_requirement(

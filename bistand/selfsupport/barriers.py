@@ -77,29 +77,39 @@ def queue_check(applications) -> dict[int, list]:
 
     months = {a.pk: first_of_month(a.month) for a in applications}
     households = {a.case.household_id for a in applications}
+    # Plain rows, not models: the whole work queue's adults are read to count what stops its decisions.
     memberships = list(
         HouseholdMember.objects.filter(household_id__in=households, role__in=ADULT_ROLES)
-        .select_related("person")
         .order_by("role", "person__birth_date", "person_id")
+        .values_list(
+            "household_id", "person_id", "valid_from", "valid_to", "person__first_name", "person__last_name"
+        )
     )
     registered = set(
         BarrierRegistration.objects.filter(
-            person_id__in={m.person_id for m in memberships}, month__in=set(months.values())
+            person_id__in={m[1] for m in memberships}, month__in=set(months.values())
         ).values_list("person_id", "month")
     )
     by_household: dict[int, list] = {}  # in the query's order, so the messages keep their order
-    for m in memberships:
-        by_household.setdefault(m.household_id, []).append(m)
+    for household_id, *member in memberships:
+        by_household.setdefault(household_id, []).append(member)
     found: dict[int, list] = {}
     for application in applications:
         month = months[application.pk]
-        seen: dict[int, Person] = {}
-        for m in by_household.get(application.case.household_id, ()):
-            if m.valid_from <= last_of_month(month) and (m.valid_to is None or m.valid_to >= month):
-                seen.setdefault(m.person_id, m.person)
-        url = reverse("selfsupport:barriers", args=[application.case_id]) + f"?manad={month:%Y-%m}"
-        missing = [p for pid, p in seen.items() if (pid, month) not in registered]
+        end = last_of_month(month)
+        seen: dict[int, tuple[str, str]] = {}  # person id -> name, applicant first
+        for person_id, valid_from, valid_to, first_name, last_name in by_household.get(
+            application.case.household_id, ()
+        ):
+            if valid_from <= end and (valid_to is None or valid_to >= month) and person_id not in seen:
+                seen[person_id] = (first_name, last_name)
+        missing = [
+            Person(pk=pid, first_name=first, last_name=last)
+            for pid, (first, last) in seen.items()
+            if (pid, month) not in registered
+        ]
         if missing:
+            url = reverse("selfsupport:barriers", args=[application.case_id]) + f"?manad={month:%Y-%m}"
             found[application.pk] = [
                 Blocker(missing_barrier_message(p, month), url, "Registrera försörjningshinder")
                 for p in missing

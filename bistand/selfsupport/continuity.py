@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bistand.cases.models import Case, CaseAssignment, CaseStatus
@@ -73,11 +74,34 @@ def not_met_case_ids(cases: Iterable[Case]) -> set[int]:
     return {c.pk for c in cases if c.pk not in met or met[c.pk] < starts[c.pk]}
 
 
+def not_met_cases(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """not_met_case_ids in SQL: the open cases of `cases` whose current caseworker has not met the client
+    since their assignment began, for counting and listing a whole caseload without reading it."""
+    latest_start = (
+        CaseAssignment.objects.filter(case=OuterRef("pk"), caseworker=OuterRef("caseworker"))
+        .order_by("-start_date")
+        .values("start_date")[:1]
+    )
+    met = Meeting.objects.filter(
+        case=OuterRef("pk"),
+        staff=OuterRef("caseworker"),
+        status=MeetingStatus.HELD,
+        mode__in=MET_MODES,
+        persons__isnull=False,
+        starts_at__date__gte=OuterRef("_assignment_start"),  # the local day, as last_met compares
+    )
+    return (
+        cases.filter(status=CaseStatus.OPEN, caseworker__isnull=False)
+        .annotate(_assignment_start=Coalesce(Subquery(latest_start), F("opened_on")))
+        .filter(~Exists(met))
+    )
+
+
 def is_not_met(case: Case) -> bool:
     return case.pk in not_met_case_ids([case])
 
 
 def never_met_count(staff) -> tuple[int, int]:
     """(clients not met, all open cases) for this caseworker's own caseload."""
-    cases = list(Case.objects.filter(caseworker=staff, status=CaseStatus.OPEN))
-    return len(not_met_case_ids(cases)), len(cases)
+    cases = Case.objects.filter(caseworker=staff, status=CaseStatus.OPEN)
+    return not_met_cases(cases).count(), cases.count()

@@ -94,9 +94,10 @@ def reminders_panel(staff, request):
 def continuity_panel(staff, request):
     if staff.role not in (Role.CASEWORKER, Role.SENIOR_CASEWORKER):
         return None
-    cases = list(Case.objects.filter(caseworker=staff, status=CaseStatus.OPEN).select_related("household"))
-    not_met = continuity.not_met_case_ids(cases)
-    listed = sorted((c for c in cases if c.pk in not_met), key=lambda c: c.number)[:PANEL_LIMIT]
+    cases = Case.objects.filter(caseworker=staff, status=CaseStatus.OPEN)
+    not_met = continuity.not_met_cases(cases)
+    count = not_met.count()  # the whole caseload counted in SQL, only the listed cases read
+    listed = list(not_met.select_related("household").order_by("number")[:PANEL_LIMIT])
     names = applicant_names([c.household_id for c in listed])
     for c in listed:
         c.applicant_name = names.get(c.household_id, "")
@@ -104,10 +105,10 @@ def continuity_panel(staff, request):
         title="Klienter du inte har träffat",
         template="selfsupport/panels/continuity.html",
         context={
-            "count": len(not_met),
-            "total": len(cases),
-            "cases": listed[:PANEL_LIMIT],
-            "more": max(0, len(not_met) - PANEL_LIMIT),
+            "count": count,
+            "total": cases.count(),
+            "cases": listed,
+            "more": max(0, count - PANEL_LIMIT),
         },
         order=30,
         cases=[c.pk for c in listed],
@@ -161,7 +162,8 @@ def case_file_section(case, request):
 def row_flags(cases, staff) -> dict[int, list[str]]:
     cases = list(cases)
     flags: dict[int, list[str]] = {}
-    for case_id in continuity.not_met_case_ids(cases):
+    not_met = continuity.not_met_cases(Case.objects.filter(pk__in=[c.pk for c in cases]))
+    for case_id in sorted(not_met.values_list("pk", flat=True)):
         flags.setdefault(case_id, []).append(continuity.NOT_MET_FLAG)
     open_ids = [c.pk for c in cases if c.status == CaseStatus.OPEN]
     for case_id in plans.overdue_case_ids(open_ids, today()):

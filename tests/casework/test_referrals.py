@@ -16,7 +16,7 @@ from bistand.casework.decisions import DecisionRefused, decide
 from bistand.casework.models import DecisionReferral
 from bistand.organisation.models import Role
 from tests.casework.decision_fixtures import example_result, example_setup, line
-from tests.casework.factories import make_staff, make_unit
+from tests.casework.factories import make_calculation, make_staff, make_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,25 @@ def test_the_queue_marks_an_over_limit_decision_before_any_click(over_limit):
     # The senior caseworker's mandate (35 000) covers 25 000: nothing stops her.
     senior_marks = queue_marks.marks_for([application], senior)[application.pk]
     assert senior_marks.delegation == [] and queue_marks.action_for(senior_marks, True, senior) == "decide"
+
+
+def test_a_new_calculation_replaces_what_the_queue_read_of_the_old_one(over_limit):
+    # The queue keeps what a calculation proposes (a snapshot never changes); a recalculation is a new
+    # snapshot, and the queue reads the newest one.
+    _, caseworker, _, _, application, _ = over_limit
+    assert (
+        queue_marks.action_for(
+            queue_marks.marks_for([application], caseworker)[application.pk], True, caseworker
+        )
+        == "refer"
+    )
+    smaller = big_result()
+    smaller.update(norm_total=10_000, assistance=17_000)
+    smaller["lines"][0] = line("norm.personal", 10_000, "Riksnorm.")
+    make_calculation(application, smaller)
+    # 10 000 + rent 7 000 = 17 000 kr: within the caseworker's 20 000.
+    marks = queue_marks.marks_for([application], caseworker)[application.pk]
+    assert marks.delegation == [] and queue_marks.action_for(marks, True, caseworker) == "decide"
 
 
 def test_a_partial_refusal_and_a_missing_barrier_are_shown_in_the_queue():

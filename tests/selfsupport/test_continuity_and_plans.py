@@ -5,7 +5,7 @@ from unittest import mock
 
 import pytest
 
-from bistand.cases.models import CaseAssignment
+from bistand.cases.models import Case, CaseAssignment
 from bistand.casework import extensions
 from bistand.journal.models import JournalNote
 from bistand.selfsupport import continuity, hooks
@@ -46,6 +46,13 @@ def meet(world, when, staff, mode="in_person", status=MeetingStatus.HELD, person
     )
 
 
+def not_met(world) -> bool:
+    """Whether Amira's case is "Ej träffad", asked both ways: per case and in SQL for a whole caseload."""
+    in_sql = continuity.not_met_cases(Case.objects.all()).filter(pk=world.case.pk).exists()
+    assert in_sql == continuity.is_not_met(world.case)
+    return in_sql
+
+
 def test_the_new_caseworker_has_not_met_the_client_until_a_meeting_after_the_takeover(world):
     # Olle met Amira in June; Sara took over on 1 September.
     meet(world, aware(2026, 6, 10), world.olle)
@@ -53,7 +60,7 @@ def test_the_new_caseworker_has_not_met_the_client_until_a_meeting_after_the_tak
     assert hooks.row_flags([world.case], world.sara) == {world.case.pk: ["Ej träffad"]}
     # Sara met her before the takeover (as a colleague at a visit in August): still not since the assignment.
     meet(world, aware(2026, 8, 20), world.sara)
-    assert continuity.is_not_met(world.case)
+    assert not_met(world)
     # A phone call, a meeting without the client and a booked-only meeting do not count.
     meet(world, aware(2026, 9, 15), world.sara, mode="phone")
     meet(world, aware(2026, 9, 16), world.sara, persons=[])
@@ -65,11 +72,19 @@ def test_the_new_caseworker_has_not_met_the_client_until_a_meeting_after_the_tak
         starts_at=aware(2026, 11, 30),
         duration_minutes=60,
     )
-    assert continuity.is_not_met(world.case)
+    assert not_met(world)
     # A video meeting with Amira on 2 October does.
     meet(world, aware(2026, 10, 2), world.sara, mode="video")
-    assert not continuity.is_not_met(world.case)
+    assert not not_met(world)
     assert hooks.row_flags([world.case], world.sara) == {}
+
+
+def test_a_meeting_just_after_midnight_on_the_takeover_day_counts(world):
+    # Sara took over on 1 September; 00:30 in Stockholm that day is still 31 August in UTC.
+    meet(world, aware(2026, 8, 31, 23, 30), world.sara)
+    assert not_met(world)
+    meet(world, aware(2026, 9, 1, 0, 30), world.sara)
+    assert not not_met(world)
 
 
 def test_never_met_count_on_the_start_page(world):

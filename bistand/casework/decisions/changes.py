@@ -12,7 +12,7 @@ Compared:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from bistand.cases.models import Application, DeclaredItem
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
@@ -35,7 +35,18 @@ def previous_month(month: date) -> date:
     return (month.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
-def _pick_previous(candidates: list[Application]) -> Application | None:
+@dataclass(frozen=True)
+class _Earlier:
+    """Last month's application as the comparison needs it (a plain row: a queue compares hundreds)."""
+
+    id: int
+    case_id: int
+    month: date
+    status: str
+    received_at: datetime
+
+
+def _pick_previous(candidates: list[_Earlier]) -> _Earlier | None:
     """Of last month's regular applications of one case: the newest decided one, else the newest."""
     newest_first = sorted(candidates, key=lambda a: (a.received_at, a.id), reverse=True)
     decided = [a for a in newest_first if a.status == ApplicationStatus.DECIDED]
@@ -44,13 +55,14 @@ def _pick_previous(candidates: list[Application]) -> Application | None:
 
 def previous_application(application: Application) -> Application | None:
     """Last month's regular application (first or recurring) of the same case, decided ones first."""
-    return _previous_applications([application]).get(application.pk)
+    found = _previous_applications([application]).get(application.pk)
+    return Application.objects.get(pk=found.id) if found is not None else None
 
 
-def _previous_applications(applications: list[Application]) -> dict[int, Application]:
+def _previous_applications(applications: list[Application]) -> dict[int, _Earlier]:
     """application id -> last month's regular application of its case, for many applications in one query."""
     wanted = {(a.case_id, previous_month(a.month)) for a in applications}
-    candidates: dict[tuple[int, date], list[Application]] = {}
+    candidates: dict[tuple[int, date], list[_Earlier]] = {}
     query = (
         Application.objects.filter(
             case_id__in={case_id for case_id, _ in wanted},
@@ -58,9 +70,11 @@ def _previous_applications(applications: list[Application]) -> dict[int, Applica
             kind__in=[ApplicationKind.FIRST, ApplicationKind.RECURRING],
         )
         .exclude(status=ApplicationStatus.WITHDRAWN)
-        .select_related("case__household")
+        .order_by()
+        .values_list("id", "case_id", "month", "status", "received_at")
     )
-    for candidate in query:
+    for row in query:
+        candidate = _Earlier(*row)
         if (candidate.case_id, candidate.month) in wanted:
             candidates.setdefault((candidate.case_id, candidate.month), []).append(candidate)
     found = {}
@@ -79,8 +93,10 @@ Declared = dict[tuple[str, str, int | None], int]
 def _declared_many(application_ids) -> dict[int, Declared]:
     """application id -> summed declared amounts per (category, kind, member), one query for all."""
     sums: dict[int, Declared] = {pk: {} for pk in application_ids}
-    rows = DeclaredItem.objects.filter(application_id__in=application_ids).values_list(
-        "application_id", "category", "kind", "member_id", "amount"
+    rows = (
+        DeclaredItem.objects.filter(application_id__in=application_ids)
+        .order_by()
+        .values_list("application_id", "category", "kind", "member_id", "amount")
     )
     for application_id, category, kind, member_id, amount in rows:
         key = (category, kind, member_id)
@@ -91,22 +107,32 @@ def _declared_many(application_ids) -> dict[int, Declared]:
 Members = dict[int, tuple[str, str]]
 
 
-def _members_many(applications: list[Application]) -> dict[int, Members]:
-    """application id -> {person id: (role, display name)} for members valid on the month's last day.
+def _members_many(applications: list[tuple[int, date, int]]) -> dict[int, Members]:
+    """application id -> {person id: (role, display name)} for members valid on the month's last day, for
+    (application id, month, household id) triples.
 
     Same validity rule as Household.members_on (valid_from <= day <= valid_to, open end), one query for all.
     """
-    household_ids = {a.case.household_id for a in applications}
-    by_household: dict[int, list[HouseholdMember]] = {}
-    for m in HouseholdMember.objects.filter(household_id__in=household_ids).select_related("person"):
-        by_household.setdefault(m.household_id, []).append(m)
+    household_ids = {household_id for _, _, household_id in applications}
+    by_household: dict[int, list[tuple]] = {}
+    rows = HouseholdMember.objects.filter(household_id__in=household_ids).values_list(
+        "household_id",
+        "person_id",
+        "role",
+        "valid_from",
+        "valid_to",
+        "person__first_name",
+        "person__last_name",
+    )
+    for household_id, *member in rows:
+        by_household.setdefault(household_id, []).append(member)
     result: dict[int, Members] = {}
-    for application in applications:
-        day = last_of_month(application.month)
-        result[application.pk] = {
-            m.person_id: (m.role, m.person.full_name)
-            for m in by_household.get(application.case.household_id, ())
-            if m.valid_from <= day and (m.valid_to is None or m.valid_to >= day)
+    for application_id, month, household_id in applications:
+        day = last_of_month(month)
+        result[application_id] = {
+            person_id: (role, f"{first} {last}")
+            for person_id, role, valid_from, valid_to, first, last in by_household.get(household_id, ())
+            if valid_from <= day and (valid_to is None or valid_to >= day)
         }
     return result
 
@@ -118,8 +144,13 @@ def changes_since_last_month(application: Application) -> list[Change]:
 def changes_for_many(applications: list[Application]) -> dict[int, list[Change]]:
     """application id -> its changes since last month, for a whole work queue in a fixed number of queries."""
     previous = _previous_applications(applications)
-    compared = [*applications, *previous.values()]
-    declared = _declared_many({a.pk for a in compared})
+    # The earlier application is of the same case, so of the same household.
+    compared = [(a.pk, a.month, a.case.household_id) for a in applications] + [
+        (before.id, before.month, a.case.household_id)
+        for a in applications
+        if (before := previous.get(a.pk)) is not None
+    ]
+    declared = _declared_many({pk for pk, _, _ in compared})
     members = _members_many(compared)
     result = {}
     for application in applications:
@@ -128,7 +159,7 @@ def changes_for_many(applications: list[Application]) -> dict[int, list[Change]]
             result[application.pk] = [_no_previous(application)]
             continue
         result[application.pk] = _compare(
-            declared[before.pk], declared[application.pk], members[before.pk], members[application.pk]
+            declared[before.id], declared[application.pk], members[before.id], members[application.pk]
         )
     return result
 

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ from bistand.selfsupport.views.common import case_context, open_case
 from bistand.selfsupport.views.other import parse_month
 
 MANAGER_ROLES = {Role.UNIT_MANAGER, Role.SENIOR_CASEWORKER}
+FOLLOW_UPS_PAGE_SIZE = 50  # plans per page of the follow-up list, soonest due first
 
 
 @staff_required
@@ -125,14 +127,16 @@ def follow_ups(request):
     cases = visible_cases(staff).filter(status="open")
     if staff.role != Role.UNIT_MANAGER:
         cases = cases.filter(caseworker=staff)
-    plans = list(active_plans_due(cases).select_related("case__caseworker__user"))
+    plans = active_plans_due(cases).select_related("case__caseworker__user")
     today = timezone.localdate()
-    if plans:
-        case_ids = {plan.case_id for plan in plans}
+    # A unit's plans run into the thousands: the list is shown a page at a time, the counts cover them all.
+    page = Paginator(plans, FOLLOW_UPS_PAGE_SIZE).get_page(request.GET.get("sida"))
+    case_ids = {plan.case_id for plan in page}
+    if case_ids:
         log_list(request, staff, f"Uppföljningar av genomförandeplaner ({len(case_ids)} ärenden)", case_ids)
     context = {
-        "plans": plans,
+        "plans": page,
         "today": today,
-        "overdue": sum(1 for p in plans if p.next_follow_up_due < today),
+        "overdue": plans.filter(next_follow_up_due__lt=today).count(),
     }
     return render(request, "selfsupport/follow_ups.html", context)
