@@ -51,22 +51,32 @@ def _audit(actor: Actor, action: AuditAction, what: str, case: Case | None) -> N
     record(action=action, what=what, user=actor.user, staff=actor.staff, case=case, path=actor.path)
 
 
-def person_for(data: PersonInput, *, staff, field: str) -> Person:
-    """The person with this number: a new one, or one already known whom the staff member may see."""
+def _known_or_new(data: PersonInput) -> tuple[Person, bool]:
+    """The person with this number, or a new one made from `data`; and whether it is new."""
     identity = parse_identity_number(data.personal_number)
     existing = Person.objects.filter(personal_number=identity.canonical).first()
-    if existing is None:
-        return Person.objects.create(
-            personal_number=identity.canonical,
-            birth_date=identity.birth_date,
-            first_name=data.first_name.strip(),
-            last_name=data.last_name.strip(),
-            street_address=data.street_address.strip(),
-            postal_code=data.postal_code.strip(),
-            city=data.city.strip(),
-            phone=data.phone.strip(),
-            protected_identity=data.protected_identity,
-        )
+    if existing is not None:
+        return existing, False
+    person = Person.objects.create(
+        personal_number=identity.canonical,
+        birth_date=identity.birth_date,
+        first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(),
+        street_address=data.street_address.strip(),
+        postal_code=data.postal_code.strip(),
+        city=data.city.strip(),
+        phone=data.phone.strip(),
+        protected_identity=data.protected_identity,
+    )
+    return person, True
+
+
+def person_for(data: PersonInput, *, staff, field: str) -> Person:
+    """The person with this number: a new one, or one already known whom the staff member may see."""
+    existing, new = _known_or_new(data)
+    if new:
+        return existing
+    identity = parse_identity_number(data.personal_number)
     households = existing.memberships.values("household")
     seen = visible_cases(staff).filter(household__in=households).exists()
     if seen or not existing.memberships.exists():  # known to this staff member, or in no household yet
@@ -133,16 +143,9 @@ def person_for_resident(data: PersonInput, field: str) -> Person:
     """The person with this number for a household a resident registers in the e-service: a new one, or
     one already known who is not protected and not in a household with an open case today. Anyone else
     is for staff to register, so the e-service refuses with words that reveal nothing."""
-    identity = parse_identity_number(data.personal_number)
-    existing = Person.objects.filter(personal_number=identity.canonical).first()
-    if existing is None:
-        return Person.objects.create(
-            personal_number=identity.canonical,
-            birth_date=identity.birth_date,
-            first_name=data.first_name.strip(),
-            last_name=data.last_name.strip(),
-            phone=data.phone.strip(),
-        )
+    existing, new = _known_or_new(data)
+    if new:
+        return existing
     today = timezone.localdate()
     in_open_case = (
         existing.memberships.filter(valid_from__lte=today, household__cases__status="open")
