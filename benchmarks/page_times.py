@@ -73,6 +73,8 @@ def pages_for(label: str, staff: StaffMember) -> list[str]:
             "/statistik/manadsrapport.csv",
         ]
     pages = ["/", "/sjalvforsorjning/uppfoljningar/", "/sjalvforsorjning/tid-med-klienter/"]
+    if label != "unit manager":
+        pages.insert(1, "/mina-hushall/")
     case = Case.objects.filter(caseworker=staff, status="open").order_by("pk").first()
     if case is not None:
         pages += [

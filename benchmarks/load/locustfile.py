@@ -5,7 +5,7 @@ The users' names come from the file in BISTAND_LOAD_USERS (one "role username" p
 run.sh from the database); all demo users share the demo password.
 
 The page mix follows a caseworker's day: the start page often, then a case from it (case file, journal,
-the path to self-support), the follow-up list; unit managers look at the start page, the monthly report and
+the path to self-support), the follow-up list and the list of all their households; unit managers look at the start page, the monthly report and
 the other statistics pages, and search the log. Each request is named by its page type, not its URL, so the
 figures are per page type.
 """
@@ -22,7 +22,7 @@ PASSWORD = os.environ.get("BISTAND_LOAD_PASSWORD", "demo-2026")
 # The server runs with production settings behind a (simulated) TLS proxy: every request says it came
 # over HTTPS, as the proxy would, so Secure cookies, HSTS and the CSRF referer check behave as in production.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
-CASE_LINK = re.compile(r'href="/arenden/(\d+)/"')
+CASE_LINK = re.compile(r'href="/arenden/(\d+)/(?:ansokningar/\d+/)?"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -89,6 +89,10 @@ class Caseworker(Staff):
     @task(1)
     def follow_ups(self) -> None:
         self.client.get("/sjalvforsorjning/uppfoljningar/", name="follow-up list")
+
+    @task(1)
+    def households(self) -> None:
+        self.client.get("/mina-hushall/", name="my households")
 
 
 class UnitManager(Staff):

@@ -25,6 +25,7 @@ urlpatterns = [
     path("logga-in/", LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", start.start, name="start"),
+    path("mina-hushall/", start.my_households, name="my_households"),
     path("logg/", audit.audit_log, name="audit_log"),
     path("logg/person/", audit_person.person_audit, name="person_audit"),
     path("skyddade-arenden/", protection.unit_protection, name="unit_protection"),

@@ -298,18 +298,19 @@ def open_case_counts(units, caseworker: StaffMember | None = None) -> tuple[Coun
     return open_by_worker, protected_by_worker, pending
 
 
-def unit_start(manager: StaffMember, today: date) -> dict:
-    """A unit manager's view: caseload and pending decisions per worker, and cases with nobody responsible."""
-    cases = access.visible_cases(manager).filter(status=CaseStatus.OPEN)
-    open_by_worker, protected_by_worker, pending = open_case_counts(manager.units.all())
+def unit_loads(staff: StaffMember, today: date) -> tuple[list[WorkerLoad], int | None, tuple]:
+    """Each worker's caseload and pending decisions in the staff member's units, busiest first, with the
+    municipality's cap and the counts they come from (open, of which protected, pending per worker)."""
+    counts = open_case_counts(staff.units.all())
+    open_by_worker, protected_by_worker, pending = counts
     workers = (
         StaffMember.objects.filter(
-            units__in=manager.units.all(), role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER]
+            units__in=staff.units.all(), role__in=[Role.CASEWORKER, Role.SENIOR_CASEWORKER]
         )
         .select_related("user")
         .distinct()
     )
-    municipality = manager.units.first().district.municipality if manager.units.exists() else None
+    municipality = staff.units.first().district.municipality if staff.units.exists() else None
     cap = caseload_cap(municipality, today)
     loads = [
         WorkerLoad(
@@ -318,6 +319,13 @@ def unit_start(manager: StaffMember, today: date) -> dict:
         for w in workers
     ]
     loads.sort(key=lambda load: (-load.open_cases, load.staff.full_name))
+    return loads, cap, counts
+
+
+def unit_start(manager: StaffMember, today: date) -> dict:
+    """A unit manager's view: caseload and pending decisions per worker, and cases with nobody responsible."""
+    cases = access.visible_cases(manager).filter(status=CaseStatus.OPEN)
+    loads, cap, (open_by_worker, protected_by_worker, pending) = unit_loads(manager, today)
     unassigned = case_rows(cases.filter(caseworker__isnull=True), manager, today, with_changes=False)
     return {
         "loads": loads,

@@ -150,6 +150,7 @@ def test_a_follow_up_plan_starts_from_the_current_one(browser, site, active_plan
 def test_the_week_calendar_and_the_invitation_letter(browser, site):
     page = sign_in(browser, site, "handlaggare")
     # Book a meeting on one of her cases for today, then find it in the calendar.
+    page.get_by_role("link", name="Mina hushåll", exact=True).click()
     page.get_by_role("table", name="Dina aktuella ärenden").get_by_role("link").first.click()
     case_url = page.url
     page.goto(case_url.replace("/arenden/", "/sjalvforsorjning/arenden/") + "moten/")

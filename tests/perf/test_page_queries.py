@@ -48,6 +48,11 @@ def test_caseworker_start_page(client, today):
     assert small == large, (small, large)
 
 
+def test_caseworker_households_page(client, today):
+    small, large = _both(client, "/mina-hushall/", "worker")
+    assert small == large, (small, large)
+
+
 def test_unit_manager_start_page(client, today):
     small, large = _both(client, "/", "manager")
     assert small == large, (small, large)
@@ -90,6 +95,7 @@ def _pages(unit, worker, manager) -> dict[str, tuple]:
     urls = {
         "worker": [
             "/",
+            "/mina-hushall/",
             "/intag/",
             "/intag/?q=Ek",
             "/utbetalningar/",
@@ -103,7 +109,7 @@ def _pages(unit, worker, manager) -> dict[str, tuple]:
             f"/sjalvforsorjning/arenden/{case.pk}/",
             f"/sjalvforsorjning/arenden/{case.pk}/bevakningar/",
         ],
-        "senior": ["/", "/intag/", "/utbetalningar/", "/sjalvforsorjning/uppfoljningar/"],
+        "senior": ["/", "/mina-hushall/", "/intag/", "/utbetalningar/", "/sjalvforsorjning/uppfoljningar/"],
         "manager": [
             "/",
             "/intag/",
