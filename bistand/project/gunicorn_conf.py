@@ -18,6 +18,11 @@ worker_class = "gthread"
 # PDF letters and monthly exports can take a few seconds; anything near a minute is a fault.
 timeout = 60
 graceful_timeout = 30
+# Idle keep-alive connections stay open longer than the proxy's own idle timeout (nginx's upstream
+# keepalive_timeout is 60 s): with gunicorn's default of 2 s the server closes connections the proxy is
+# just reusing, and those requests fail with "connection reset by peer". The gthread worker keeps idle
+# connections in its poller, not in a thread, so they cost no request capacity.
+keepalive = ENV.integer("BISTAND_KEEPALIVE", 75, minimum=1)
 # Settings are read once and a bad environment stops the server instead of every worker failing alone.
 preload_app = True
 # The access log names the path only: query strings (?person=, ?manad=) may identify someone.
