@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -43,21 +44,27 @@ def follow_ups_panel(staff, request):
         return None
     day = today()
     all_plans = plans.active_plans_due(_own_cases(staff))
-    due = list(all_plans.filter(next_follow_up_due__lte=day + timedelta(days=DUE_SOON_DAYS)))
-    overdue = [p for p in due if p.next_follow_up_due < day]
+    due = all_plans.filter(next_follow_up_due__lte=day + timedelta(days=DUE_SOON_DAYS))
+    # A unit's hundreds of due plans are counted in SQL; only the ten the panel lists are read.
+    counts = all_plans.order_by().aggregate(
+        total=Count("pk"),
+        due=Count("pk", filter=Q(next_follow_up_due__lte=day + timedelta(days=DUE_SOON_DAYS))),
+        overdue=Count("pk", filter=Q(next_follow_up_due__lt=day)),
+    )
+    listed = list(due[:PANEL_LIMIT])
     return Panel(
         title="Uppföljningar av genomförandeplaner",
         template="selfsupport/panels/follow_ups.html",
         context={
-            "plans": due[:PANEL_LIMIT],
-            "more": max(0, len(due) - PANEL_LIMIT),
-            "overdue_count": len(overdue),
-            "total": all_plans.count(),
+            "plans": listed,
+            "more": max(0, counts["due"] - PANEL_LIMIT),
+            "overdue_count": counts["overdue"],
+            "total": counts["total"],
             "today": day,
             "days": DUE_SOON_DAYS,
         },
         order=20,
-        cases=[p.case_id for p in due[:PANEL_LIMIT]],
+        cases=[p.case_id for p in listed],
     )
 
 
@@ -66,28 +73,26 @@ def reminders_panel(staff, request):
         return None
     day = today()
     visible = access.visible_cases(staff).values("pk")
-    items = list(
-        Reminder.objects.filter(
-            staff=staff,
-            done_at__isnull=True,
-            case__in=visible,
-            due_on__lte=day + timedelta(days=DUE_SOON_DAYS),
-        )
-        .select_related("case")
-        .order_by("due_on", "id")
+    due = Reminder.objects.filter(
+        staff=staff,
+        done_at__isnull=True,
+        case__in=visible,
+        due_on__lte=day + timedelta(days=DUE_SOON_DAYS),
     )
+    items = list(due.select_related("case").order_by("due_on", "id")[:PANEL_LIMIT])
+    count = due.count()
     return Panel(
         title="Bevakningar",
         template="selfsupport/panels/reminders.html",
         context={
-            "items": items[:PANEL_LIMIT],
-            "more": max(0, len(items) - PANEL_LIMIT),
+            "items": items,
+            "more": max(0, count - PANEL_LIMIT),
             "today": day,
             "days": DUE_SOON_DAYS,
             "next": request.get_full_path() if request else "/",
         },
         order=25,
-        cases=[item.case_id for item in items[:PANEL_LIMIT]],
+        cases=[item.case_id for item in items],
     )
 
 

@@ -60,3 +60,22 @@ def test_a_short_list_has_no_page_links(client, pages_of_20):
     client.force_login(worker.user)
     html = client.get("/sjalvforsorjning/uppfoljningar/").content.decode()
     assert "Visar " not in html and "?sida=" not in html
+
+
+def test_the_start_page_panels_list_ten_and_count_the_rest(pages_of_20):
+    """30 households on 1 December 2026: 15 plans overdue since 1 November, 15 due 15 January (outside the
+    panel's 14 days), and a reminder due 3 December on each case."""
+    from bistand.selfsupport import hooks
+
+    unit, worker, manager = caseload(30)
+    follow_ups = hooks.follow_ups_panel(worker, None)
+    assert len(follow_ups.context["plans"]) == 10
+    assert {p.next_follow_up_due for p in follow_ups.context["plans"]} == {date(2026, 11, 1)}
+    assert follow_ups.context["overdue_count"] == 15  # all of them, not only the ten listed
+    assert follow_ups.context["more"] == 5  # 15 due within the 14 days, 10 listed
+    assert follow_ups.context["total"] == 30
+    assert set(follow_ups.cases) == {p.case_id for p in follow_ups.context["plans"]}
+
+    reminders = hooks.reminders_panel(worker, None)
+    assert len(reminders.context["items"]) == 10 and reminders.context["more"] == 20
+    assert set(reminders.cases) == {r.case_id for r in reminders.context["items"]}
