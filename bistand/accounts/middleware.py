@@ -16,6 +16,11 @@ from django.http import HttpResponse
 
 from bistand.accounts.signals import LAST_SEEN, LOGIN_AT
 
+# The last activity is written at most once a minute: writing it on every request made every page an
+# UPDATE of the session row. A stamp up to a minute old can only sign someone out a little early, never
+# late.
+LAST_SEEN_RESOLUTION = 60
+
 
 class SessionTimeoutMiddleware:
     def __init__(self, get_response):
@@ -47,6 +52,8 @@ class SessionTimeoutMiddleware:
             logout(request)
             messages.info(request, f"Du har loggats ut automatiskt ({reason}). Logga in igen.")
             return True
-        session[LOGIN_AT] = login_at
-        session[LAST_SEEN] = now
+        if session.get(LOGIN_AT) is None:
+            session[LOGIN_AT] = login_at
+        if session.get(LAST_SEEN) is None or now - last_seen >= LAST_SEEN_RESOLUTION:
+            session[LAST_SEEN] = now
         return False

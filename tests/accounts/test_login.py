@@ -106,6 +106,17 @@ def test_thirty_minutes_without_activity_sign_out(client, world):
     assert "Du har loggats ut automatiskt" in page.content.decode()
 
 
+def test_the_last_activity_is_written_at_most_once_a_minute(client, world):
+    assert sign_in(client, world.owner.user.username, PASSWORD).status_code == 302
+    _age_session(client, **{LAST_SEEN: 20})
+    stamped = client.session[LAST_SEEN]
+    assert client.get("/").status_code == 200
+    assert client.session[LAST_SEEN] == stamped  # 20 s ago: the session row is not written again
+    _age_session(client, **{LAST_SEEN: 61})
+    assert client.get("/").status_code == 200
+    assert int(time.time()) - client.session[LAST_SEEN] < 5  # over a minute ago: the clock restarts
+
+
 def test_an_htmx_request_after_the_idle_time_loads_the_sign_in_page(client, world):
     assert sign_in(client, world.owner.user.username, PASSWORD).status_code == 302
     _age_session(client, **{LAST_SEEN: 31 * 60})
