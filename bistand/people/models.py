@@ -52,6 +52,13 @@ class Person(models.Model):
         verbose_name = "person"
         verbose_name_plural = "personer"
         ordering = ["last_name", "first_name"]
+        indexes = [
+            # Every list of cases leaves out protected households unless the user may see them: the few
+            # protected persons are found through this small index, not by reading every person.
+            models.Index(
+                fields=["id"], condition=~models.Q(protected_identity=""), name="people_person_protected"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

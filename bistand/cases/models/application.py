@@ -55,7 +55,14 @@ class Application(models.Model):
         verbose_name = "ansökan"
         verbose_name_plural = "ansökningar"
         ordering = ["-month", "-received_at"]
-        indexes = [models.Index(fields=["case", "month"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["case", "month"]),
+            models.Index(fields=["status"]),
+            # The work queues ask for the waiting applications of hundreds of cases at a time.
+            models.Index(
+                fields=["case", "month"], condition=models.Q(status="received"), name="cases_app_waiting"
+            ),
+        ]
         constraints = [
             # One application per case, month and need; a withdrawn one no longer holds its month.
             models.UniqueConstraint(
