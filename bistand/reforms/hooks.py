@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -92,7 +93,10 @@ def _without_activity(
     if not isinstance(cases, QuerySet):
         cases = Case.objects.filter(pk__in=[c.pk for c in cases])
     # The caseload goes into the queries as subqueries, not as lists of thousands of ids, compiled once.
-    case_ids = _compiled(cases.order_by().values("pk"))
+    try:
+        case_ids = _compiled(cases.order_by().values("pk"))
+    except EmptyResultSet:  # a caseload that cannot hold a case (no cases given, or none visible)
+        return []
     end = last_of_month(month)
     current = (
         HouseholdMember.objects.filter(
