@@ -185,11 +185,14 @@ class QueueRows(Sequence):
         self._staff, self._today = staff, today
         self._cases = cases.filter(status=CaseStatus.OPEN)
         self._known: tuple[dict, dict] | None = None  # (changes, marks) from counts(), for the page too
-        self.ids: list[int] = list(
+        # The one query of the queue gives its order and what the counts read of each application.
+        self._applications: list[Application] = list(
             Application.objects.filter(case__in=self._cases.values("pk"), status=ApplicationStatus.RECEIVED)
+            .select_related("case")
+            .only("pk", "case_id", "month", "kind", "received_at", "status", "case__household_id")
             .order_by("month", "received_at", "case__number", "id")
-            .values_list("pk", flat=True)
         )
+        self.ids: list[int] = [a.pk for a in self._applications]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -211,26 +214,21 @@ class QueueRows(Sequence):
 
     def counts(self) -> dict[str, int]:
         """The counts above the queue (_queue_counts); what they work out is reused by the page shown."""
-        counts, changes, marks = _queue_counts(self.ids, self._staff)
+        counts, changes, marks = _queue_counts(self._applications, self._staff)
         self._known = (changes, marks)
         return counts
 
 
-def _queue_counts(application_ids: list[int], staff) -> tuple[dict[str, int], dict, dict]:
-    """How many of these applications are unchanged, can be decided directly, or cannot be decided yet,
-    with the changes and marks worked out on the way.
+def _queue_counts(applications: list[Application], staff) -> tuple[dict[str, int], dict, dict]:
+    """How many of these applications (with their case's household id) are unchanged, can be decided
+    directly, or cannot be decided yet, with the changes and marks worked out on the way.
 
     The same rules as the queue's rows (ApplicationRow.unchanged, queue_marks.action_for), for a whole
     queue in a fixed number of queries and without building its rows.
     """
     counts = {"unchanged_count": 0, "direct_count": 0, "cannot_decide_count": 0}
-    if not application_ids:
+    if not applications:
         return counts, {}, {}
-    applications = list(
-        Application.objects.filter(pk__in=application_ids)
-        .select_related("case")
-        .only("pk", "case_id", "month", "kind", "received_at", "status", "case__household_id")
-    )
     # Only a recurring application can be unchanged (and so decided directly): the others need no comparison.
     recurring = [a for a in applications if a.kind == ApplicationKind.RECURRING]
     changes = decisions.changes_for_many(recurring) if recurring else {}

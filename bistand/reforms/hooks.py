@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Q, QuerySet, Sum
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +26,16 @@ from bistand.selfsupport.common import today
 
 PANEL_LIMIT = 10
 HISTORY_MONTHS = 12  # enough to show how many months in a row; the rule needs three
+
+
+def _compiled(queryset) -> RawSQL:
+    """The queryset's SQL, compiled once to be used as a subquery (`field__in=`) in several queries.
+
+    A caseload's queryset (visible_cases) nests several subqueries: Django builds and compiles it anew
+    each time a queryset containing it is compiled, which cost more than the database's work here.
+    """
+    sql, params = queryset.query.sql_with_params()
+    return RawSQL(sql, params)
 
 
 def _assisted_months(person_ids, month, history_months: int = HISTORY_MONTHS) -> dict[int, set[str]]:
@@ -65,20 +77,26 @@ def _assisted_months(person_ids, month, history_months: int = HISTORY_MONTHS) ->
     }
 
 
-def _without_activity(cases, month, history_months: int = HISTORY_MONTHS) -> list[tuple]:
+def _without_activity(
+    cases, month, history_months: int = HISTORY_MONTHS, rule: rules.ReformRule | None = None
+) -> list[tuple]:
     """(case id, case number, person id, birth date, reason) of each adult of these cases for whom the aktivitetskrav
     applies this month but no activity is assigned, by case number and birth date; no person rows read.
 
     The payment history read is `history_months` long: whether the requirement applies needs only the
-    rule's number of consecutive months, the reason's count of months in a row is capped by it."""
+    rule's number of consecutive months, the reason's count of months in a row is capped by it.
+    `rule` is the aktivitetskrav as the caller read it (read here otherwise)."""
     month = month.replace(day=1)
-    rule = rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
+    rule = rule or rules.rule(rules.ACTIVITY)  # read once: the stored status is the same for every person
     if not rule.applies_to(month):
         return []
     if not isinstance(cases, QuerySet):
         cases = Case.objects.filter(pk__in=[c.pk for c in cases])
-    # The caseload goes into the queries as subqueries, not as lists of thousands of ids.
-    case_ids = cases.order_by().values("pk")
+    # The caseload goes into the queries as subqueries, not as lists of thousands of ids, compiled once.
+    try:
+        case_ids = _compiled(cases.order_by().values("pk"))
+    except EmptyResultSet:  # a caseload that cannot hold a case (no cases given, or none visible)
+        return []
     end = last_of_month(month)
     current = (
         HouseholdMember.objects.filter(
@@ -96,7 +114,7 @@ def _without_activity(cases, month, history_months: int = HISTORY_MONTHS) -> lis
     ]
     if not members:
         return []
-    person_ids = current.values("person_id")
+    person_ids = _compiled(current.values("person_id"))
     by_household = {
         household_id: (pk, number)
         for pk, number, household_id in Case.objects.filter(pk__in=case_ids).values_list(
@@ -105,15 +123,21 @@ def _without_activity(cases, month, history_months: int = HISTORY_MONTHS) -> lis
     }
     history = _assisted_months(person_ids, month, history_months)
     exemptions: dict[int, list] = {}
-    for person_id, kind, start, stop in ActivityExemption.objects.filter(
-        person_id__in=person_ids
-    ).values_list("person_id", "kind", "start", "end"):
+    # Each person's exemptions by start, as the model's ordering gives them (without reading the names
+    # it sorts the persons by).
+    for person_id, kind, start, stop in (
+        ActivityExemption.objects.filter(person_id__in=person_ids)
+        .order_by("start")
+        .values_list("person_id", "kind", "start", "end")
+    ):
         exemptions.setdefault(person_id, []).append(rules.Exemption(kind, start, stop))
     with_activity = {
         (case_id, person_id)
         for case_id, person_id, start, stop in Activity.objects.filter(
             case_id__in=case_ids, person_id__in=person_ids
-        ).values_list("case_id", "person_id", "start", "end")
+        )
+        .order_by()
+        .values_list("case_id", "person_id", "start", "end")
         if rules.overlaps(start, stop, month)
     }
     rows = []
@@ -150,11 +174,12 @@ def missing_activity_panel(staff, request):
     from bistand.selfsupport.hooks import _own_cases
 
     month = today().replace(day=1)
-    if not rules.rule(rules.ACTIVITY).applies_to(month):
+    rule = rules.rule(rules.ACTIVITY)  # the stored status is read once for the whole panel
+    if not rule.applies_to(month):
         return None
     # The panel shows who, not the reason: the rule's own number of months in a row is history enough.
-    needed = int(rules.rule(rules.ACTIVITY).extra.get("consecutive_months", 3))
-    rows = _without_activity(_own_cases(staff), month, history_months=needed)
+    needed = int(rule.extra.get("consecutive_months", 3))
+    rows = _without_activity(_own_cases(staff), month, history_months=needed, rule=rule)
     shown = _with_persons(rows[:PANEL_LIMIT])  # the count covers everyone; only the listed are read
     return Panel(
         title="Aktivitetskrav utan anvisad aktivitet",

@@ -70,50 +70,75 @@ def decision_check(application) -> list[str]:
 
 
 def queue_check(applications) -> dict[int, list]:
-    """QUEUE_CHECKS entry: decision_check for many applications in two queries, with the form's address."""
+    """QUEUE_CHECKS entry: decision_check for many applications in at most three queries, with the form's
+    address.
+
+    The whole work queue's adults are read as plain rows without their names; only the adults who lack a
+    barrier are then read, for the message, in the order adults_for_month gives (role, birth date, id).
+    """
     from django.urls import reverse
 
     from bistand.casework.extensions import Blocker
 
     months = {a.pk: first_of_month(a.month) for a in applications}
     households = {a.case.household_id for a in applications}
-    # Plain rows, not models: the whole work queue's adults are read to count what stops its decisions.
     memberships = list(
         HouseholdMember.objects.filter(household_id__in=households, role__in=ADULT_ROLES)
-        .order_by("role", "person__birth_date", "person_id")
-        .values_list(
-            "household_id", "person_id", "valid_from", "valid_to", "person__first_name", "person__last_name"
-        )
+        .order_by()
+        .values_list("household_id", "person_id", "role", "valid_from", "valid_to")
     )
     registered = set(
         BarrierRegistration.objects.filter(
             person_id__in={m[1] for m in memberships}, month__in=set(months.values())
         ).values_list("person_id", "month")
     )
-    by_household: dict[int, list] = {}  # in the query's order, so the messages keep their order
+    by_household: dict[int, list] = {}
     for household_id, *member in memberships:
         by_household.setdefault(household_id, []).append(member)
-    found: dict[int, list] = {}
+    # application -> {person id: first role in the order} of the adults without a barrier for its month
+    lacking: dict[int, dict[int, str]] = {}
     for application in applications:
         month = months[application.pk]
         end = last_of_month(month)
-        seen: dict[int, tuple[str, str]] = {}  # person id -> name, applicant first
-        for person_id, valid_from, valid_to, first_name, last_name in by_household.get(
-            application.case.household_id, ()
-        ):
-            if valid_from <= end and (valid_to is None or valid_to >= month) and person_id not in seen:
-                seen[person_id] = (first_name, last_name)
-        missing = [
-            Person(pk=pid, first_name=first, last_name=last)
-            for pid, (first, last) in seen.items()
-            if (pid, month) not in registered
+        adults: dict[int, str] = {}
+        for person_id, role, valid_from, valid_to in by_household.get(application.case.household_id, ()):
+            if (
+                valid_from <= end
+                and (valid_to is None or valid_to >= month)
+                and (person_id, month) not in registered
+            ):
+                adults[person_id] = min(role, adults.get(person_id, role))
+        if adults:
+            lacking[application.pk] = adults
+    if not lacking:
+        return {}
+    persons = {
+        pk: (birth_date, first_name, last_name)
+        for pk, birth_date, first_name, last_name in Person.objects.filter(
+            pk__in={pid for adults in lacking.values() for pid in adults}
+        )
+        .order_by()
+        .values_list("pk", "birth_date", "first_name", "last_name")
+    }
+    found: dict[int, list] = {}
+    for application in applications:
+        adults = lacking.get(application.pk)
+        if not adults:
+            continue
+        month = months[application.pk]
+        # Applicant before co-applicant (the roles' alphabetical order, as the database sorts them).
+        ordered = sorted(adults, key=lambda pid: (adults[pid], persons[pid][0], pid))
+        url = reverse("selfsupport:barriers", args=[application.case_id]) + f"?manad={month:%Y-%m}"
+        found[application.pk] = [
+            Blocker(
+                missing_barrier_message(
+                    Person(pk=pid, first_name=persons[pid][1], last_name=persons[pid][2]), month
+                ),
+                url,
+                "Registrera försörjningshinder",
+            )
+            for pid in ordered
         ]
-        if missing:
-            url = reverse("selfsupport:barriers", args=[application.case_id]) + f"?manad={month:%Y-%m}"
-            found[application.pk] = [
-                Blocker(missing_barrier_message(p, month), url, "Registrera försörjningshinder")
-                for p in missing
-            ]
     return found
 
 

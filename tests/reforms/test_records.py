@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from bistand.audit.audit import AuditEvent
+from bistand.cases.models import Case
 from bistand.people.models import HouseholdMember, MemberRole
 from bistand.reforms import hooks, services
 from bistand.reforms.models import (
@@ -170,3 +171,8 @@ def test_administrator_marks_a_rule_enacted():
     assert rules.rule(rules.RESIDENCE).status_label == "Beslutad"
     assert rules.rule(rules.RESIDENCE).legal_basis == "SoL (2025:400) 12 kap. x §"
     assert rules.rule(rules.LEASE).status == "proposed"
+
+
+def test_no_cases_means_nobody_without_activity():
+    assert hooks.adults_without_activity([], date(2026, 10, 1)) == []
+    assert hooks.adults_without_activity(Case.objects.none(), date(2026, 10, 1)) == []

@@ -82,3 +82,32 @@ def test_deciding_is_refused_with_the_swedish_message(world):
     # Once Amira has hers, the barrier check no longer stands in the way.
     register_barrier(world.case, world.amira, NOVEMBER, "unemployed_no_benefit", world.sara)
     assert extensions.decision_blockers(application) == []
+
+
+def _queue_messages(application) -> list[str]:
+    from bistand.selfsupport.barriers import queue_check
+
+    return [blocker.message for blocker in queue_check([application]).get(application.pk, [])]
+
+
+def test_the_work_queue_names_the_same_adults_in_the_same_order(world):
+    """queue_check reads the adults without their names and then only those who lack a barrier: the
+    messages are decision_check's, applicant first although Karim (co-applicant) is older."""
+    application = make_application(world.case, month=NOVEMBER)
+    assert _queue_messages(application) == [AMIRA_MISSING, KARIM_MISSING]
+    register_barrier(world.case, world.amira, NOVEMBER, "unemployed_no_benefit", world.sara)
+    assert _queue_messages(application) == [KARIM_MISSING]
+    register_barrier(world.case, world.karim, NOVEMBER, "unemployed_no_benefit", world.sara)
+    assert _queue_messages(application) == []
+
+
+def test_an_adult_who_becomes_applicant_during_the_month_is_named_by_age_among_applicants(world):
+    """Karim is co-applicant until 14 November and applicant from the 15th: as an applicant he comes
+    before Amira, being older (born 1985 against 1988), in both checks."""
+    HouseholdMember.objects.filter(person=world.karim).update(valid_to=date(2026, 11, 14))
+    HouseholdMember.objects.create(
+        household=world.case.household, person=world.karim, role="applicant", valid_from=date(2026, 11, 15)
+    )
+    application = make_application(world.case, month=NOVEMBER)
+    assert decision_check(application) == [KARIM_MISSING, AMIRA_MISSING]
+    assert _queue_messages(application) == [KARIM_MISSING, AMIRA_MISSING]

@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db.models import Sum
+
 from bistand.cases.models import Application, DeclaredItem
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
 from bistand.casework.decisions.labels import CATEGORY_LABELS, kind_label
-from bistand.people.models import HouseholdMember, MemberRole
+from bistand.people.models import HouseholdMember, MemberRole, Person
 from bistand.rules.formatting import month_name
 from bistand.rules.months import last_of_month
 
@@ -91,50 +93,56 @@ Declared = dict[tuple[str, str, int | None], int]
 
 
 def _declared_many(application_ids) -> dict[int, Declared]:
-    """application id -> summed declared amounts per (category, kind, member), one query for all."""
+    """application id -> summed declared amounts per (category, kind, member), one query for all.
+
+    The database sums the items (GROUP BY): a queue of hundreds of applications has thousands of items,
+    and only their sums are compared."""
     sums: dict[int, Declared] = {pk: {} for pk in application_ids}
     rows = (
         DeclaredItem.objects.filter(application_id__in=application_ids)
         .order_by()
-        .values_list("application_id", "category", "kind", "member_id", "amount")
+        .values_list("application_id", "category", "kind", "member_id")
+        .annotate(total=Sum("amount"))
     )
-    for application_id, category, kind, member_id, amount in rows:
-        key = (category, kind, member_id)
-        sums[application_id][key] = sums[application_id].get(key, 0) + amount
+    for application_id, category, kind, member_id, total in rows:
+        sums[application_id][(category, kind, member_id)] = total
     return sums
 
 
-Members = dict[int, tuple[str, str]]
+Roles = dict[int, str]  # person id -> role in the household
 
 
-def _members_many(applications: list[tuple[int, date, int]]) -> dict[int, Members]:
-    """application id -> {person id: (role, display name)} for members valid on the month's last day, for
+def _members_many(applications: list[tuple[int, date, int]]) -> dict[int, Roles]:
+    """application id -> {person id: role} for members valid on the month's last day, for
     (application id, month, household id) triples.
 
     Same validity rule as Household.members_on (valid_from <= day <= valid_to, open end), one query for all.
+    Names are not read here: only a changed application's labels need them (_names).
     """
     household_ids = {household_id for _, _, household_id in applications}
     by_household: dict[int, list[tuple]] = {}
     rows = HouseholdMember.objects.filter(household_id__in=household_ids).values_list(
-        "household_id",
-        "person_id",
-        "role",
-        "valid_from",
-        "valid_to",
-        "person__first_name",
-        "person__last_name",
+        "household_id", "person_id", "role", "valid_from", "valid_to"
     )
     for household_id, *member in rows:
         by_household.setdefault(household_id, []).append(member)
-    result: dict[int, Members] = {}
+    result: dict[int, Roles] = {}
     for application_id, month, household_id in applications:
         day = last_of_month(month)
         result[application_id] = {
-            person_id: (role, f"{first} {last}")
-            for person_id, role, valid_from, valid_to, first, last in by_household.get(household_id, ())
+            person_id: role
+            for person_id, role, valid_from, valid_to in by_household.get(household_id, ())
             if valid_from <= day and (valid_to is None or valid_to >= day)
         }
     return result
+
+
+def _names(person_ids) -> dict[int, str]:
+    """person id -> display name, for the members that changed applications name (one query)."""
+    if not person_ids:
+        return {}
+    rows = Person.objects.filter(pk__in=person_ids).order_by().values_list("pk", "first_name", "last_name")
+    return {pk: f"{first} {last}" for pk, first, last in rows}
 
 
 def changes_since_last_month(application: Application) -> list[Change]:
@@ -142,7 +150,10 @@ def changes_since_last_month(application: Application) -> list[Change]:
 
 
 def changes_for_many(applications: list[Application]) -> dict[int, list[Change]]:
-    """application id -> its changes since last month, for a whole work queue in a fixed number of queries."""
+    """application id -> its changes since last month, for a whole work queue in a fixed number of queries.
+
+    Most applications of a queue are unchanged: those are recognised by comparing the sums and roles
+    alone, and only the changed ones have their members' names read for the labels."""
     previous = _previous_applications(applications)
     # The earlier application is of the same case, so of the same household.
     compared = [(a.pk, a.month, a.case.household_id) for a in applications] + [
@@ -152,15 +163,23 @@ def changes_for_many(applications: list[Application]) -> dict[int, list[Change]]
     ]
     declared = _declared_many({pk for pk, _, _ in compared})
     members = _members_many(compared)
-    result = {}
+    result: dict[int, list[Change]] = {}
+    changed = []
     for application in applications:
         before = previous.get(application.pk)
         if before is None:
             result[application.pk] = [_no_previous(application)]
-            continue
-        result[application.pk] = _compare(
-            declared[before.id], declared[application.pk], members[before.id], members[application.pk]
-        )
+        elif (
+            declared[before.id] == declared[application.pk] and members[before.id] == members[application.pk]
+        ):
+            result[application.pk] = []
+        else:
+            changed.append((application.pk, before.id))
+    names = _names(
+        {pid for pk, before_id in changed for pid in members[before_id].keys() | members[pk].keys()}
+    )
+    for pk, before_id in changed:
+        result[pk] = _compare(declared[before_id], declared[pk], members[before_id], members[pk], names)
     return result
 
 
@@ -175,25 +194,26 @@ def _no_previous(application: Application) -> Change:
 
 
 def _compare(
-    before: Declared, after: Declared, members_before: Members, members_after: Members
+    before: Declared, after: Declared, roles_before: Roles, roles_after: Roles, names: dict[int, str]
 ) -> list[Change]:
+    """The changes between two applications' sums and members; `names` holds every member's name."""
     changes: list[Change] = []
-    names = {pid: name for pid, (_, name) in {**members_before, **members_after}.items()}
+    in_household = roles_before.keys() | roles_after.keys()
     for key in sorted(before.keys() | after.keys(), key=lambda k: (k[0], k[1], k[2] or 0)):
         if before.get(key) == after.get(key):
             continue
         category, kind, member_id = key
         label = f"{CATEGORY_LABELS.get(category, category)}: {kind_label(category, kind)}"
-        if member_id is not None and member_id in names:
+        if member_id is not None and member_id in in_household:
             label += f" ({names[member_id]})"
         changes.append(Change(category, kind, label, before.get(key), after.get(key)))
     roles = dict(MemberRole.choices)
-    for person_id in sorted(members_before.keys() | members_after.keys()):
-        role_before = members_before.get(person_id, (None, ""))[0]
-        role_after = members_after.get(person_id, (None, ""))[0]
+    for person_id in sorted(in_household):
+        role_before = roles_before.get(person_id)
+        role_after = roles_after.get(person_id)
         if role_before == role_after:
             continue
-        name = (members_after.get(person_id) or members_before[person_id])[1]
+        name = names[person_id]
         if role_before is None:
             label = f"Ny i hushållet: {name}"
         elif role_after is None:
