@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
@@ -179,7 +180,9 @@ def timeline(case) -> list[TimelineEntry]:
     """Meetings, assessments, plans, follow-ups, barriers, reminders and the closing, in Swedish."""
     base = f"/sjalvforsorjning/arenden/{case.pk}/"
     entries = []
-    for m in Meeting.objects.filter(case=case).prefetch_related("persons", "staff__user"):
+    for m in Meeting.objects.filter(case=case).prefetch_related(
+        "persons", Prefetch("staff", queryset=StaffMember.objects.select_related("user"))
+    ):
         when = timezone.localtime(m.starts_at)
         if m.status == MeetingStatus.BOOKED:
             title = f"{m.get_kind_display()} bokat {when:%Y-%m-%d kl. %H:%M}"
