@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,8 +214,8 @@ def timeline(case) -> list[TimelineEntry]:
                 reverse("selfsupport:assessment_detail", args=[case.pk, a.pk]),
             )
         )
-    for p in ActionPlan.objects.filter(case=case).select_related("person").prefetch_related("goals"):
-        goals = len(p.goals.all())
+    for p in ActionPlan.objects.filter(case=case).select_related("person").annotate(goal_count=Count("goals")):
+        goals = p.goal_count
         entries.append(
             TimelineEntry(
                 _at(p.established_on),
