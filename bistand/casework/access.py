@@ -71,7 +71,10 @@ def case_for_request(request, case_id, what: str) -> Case:
     staff = getattr(request, "staff", None) or staff_for(request.user)
     # Every case page's header names the unit and the caseworker, and most read the household: one join.
     case = (
-        visible_cases(staff).filter(pk=case_id).select_related("household", "unit", "caseworker__user").first()
+        visible_cases(staff)
+        .filter(pk=case_id)
+        .select_related("household", "unit", "caseworker__user")
+        .first()
     )
     if case is None:
         exists = Case.objects.filter(pk=case_id).first()

@@ -214,7 +214,9 @@ def timeline(case) -> list[TimelineEntry]:
                 reverse("selfsupport:assessment_detail", args=[case.pk, a.pk]),
             )
         )
-    for p in ActionPlan.objects.filter(case=case).select_related("person").annotate(goal_count=Count("goals")):
+    for p in (
+        ActionPlan.objects.filter(case=case).select_related("person").annotate(goal_count=Count("goals"))
+    ):
         goals = p.goal_count
         entries.append(
             TimelineEntry(
