@@ -35,10 +35,10 @@ def person_history(person_id: int, before_month: date) -> list[str]:
     paid for it (paid amount > 0). A partner who joins brings the months of their earlier households, and
     none of the months before they joined this one (jobbstimulans is personal: SoL 2001:453 4 kap. 1 b §).
     """
-    return person_histories([person_id], before_month).get(person_id, [])
+    return person_histories_for([person_id], before_month).get(person_id, [])
 
 
-def person_histories(person_ids, before_month: date) -> dict[int, list[str]]:
+def person_histories_for(person_ids, before_month: date) -> dict[int, list[str]]:
     """person_history for several persons in two queries (a household's adults on one page): person id ->
     months, for each of `person_ids` (an empty list when none)."""
     person_ids = list(person_ids)
@@ -50,9 +50,7 @@ def person_histories(person_ids, before_month: date) -> dict[int, list[str]]:
     paid: dict[int, dict[date, int]] = {}  # household id -> {month: total paid}
     if memberships:
         for household_id, month, total in (
-            Payment.objects.filter(
-                case__household_id__in={m[1] for m in memberships}, month__lt=before_month
-            )
+            Payment.objects.filter(case__household_id__in={m[1] for m in memberships}, month__lt=before_month)
             .order_by()
             .values_list("case__household_id", "month")
             .annotate(total=Sum("amount"))
@@ -68,7 +66,8 @@ def person_histories(person_ids, before_month: date) -> dict[int, list[str]]:
             if last_of_month(month) >= valid_from:
                 months[month] = months.get(month, 0) + amount
     return {
-        pid: sorted(month_key(m) for m, total in months.items() if total > 0) for pid, months in totals.items()
+        pid: sorted(month_key(m) for m, total in months.items() if total > 0)
+        for pid, months in totals.items()
     }
 
 
@@ -121,7 +120,11 @@ def build_request(application: Application) -> dict:
     month_end = last_of_month(application.month)
     history = assistance_history(case, application.month)
     members = []
-    for membership in household.members_on(month_end):
+    memberships = list(household.members_on(month_end))
+    own_months = person_histories_for(
+        [m.person_id for m in memberships if m.role in ADULT_ROLES], application.month
+    )
+    for membership in memberships:
         member = member_entry(
             person_id=membership.person_id,
             role=membership.role,
@@ -131,7 +134,7 @@ def build_request(application: Application) -> dict:
         if membership.role in ADULT_ROLES:
             # Only where the person's own months differ from the household's (e.g. a partner who joined):
             # for everyone else the household's history is theirs, and the request stays as before.
-            own = person_history(membership.person_id, application.month)
+            own = own_months[membership.person_id]
             if own != history:
                 member["assistance_history"] = own
         members.append(member)

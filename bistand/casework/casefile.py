@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bistand.cases.models import Calculation, Case
-from bistand.cases.services import ADULT_ROLES, person_histories
+from bistand.cases.services import ADULT_ROLES, person_histories_for
 from bistand.casework import access, extensions
 from bistand.journal.models import JournalNote
 from bistand.people.models import HouseholdMember
@@ -36,7 +36,7 @@ def member_rows(case: Case, staff, day: date | None = None) -> list[MemberRow]:
     may_see = access.can_see_protected(staff, case)
     memberships = list(case.household.members_on(day))
     # Every adult's own months in two queries, not two or more per adult.
-    histories = person_histories(
+    histories = person_histories_for(
         [m.person_id for m in memberships if m.role in ADULT_ROLES], day.replace(day=1)
     )
     rows = []
