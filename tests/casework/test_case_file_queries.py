@@ -139,3 +139,18 @@ def test_all_rules_read_the_stored_changes_once(monkeypatch):
     assert found[0].status == changed
     assert found[0] == reform_rules.rule(reform_rules.RULE_IDS[0])
     assert found[1:] == [reform_rules.rule(rule_id) for rule_id in reform_rules.RULE_IDS[1:]]
+
+
+def test_timeline_days_are_written_in_swedish_in_local_time():
+    from datetime import UTC, datetime
+
+    from django.template import engines
+
+    page = engines["django"].from_string(
+        "{% load casework_tags %}{{ a|long_day }}|{{ b|long_day }}|{{ c|long_day }}"
+    )
+    # 23:30 UTC on 1 November is 00:30 on 2 November in Stockholm: the local day is shown.
+    late = datetime(2026, 11, 1, 23, 30, tzinfo=UTC)
+    assert page.render({"a": date(2026, 7, 1), "b": late, "c": None}) == "1 juli 2026|2 november 2026|"
+    same = engines["django"].from_string('{{ a|date:"j F Y" }}|{{ b|date:"j F Y" }}|{{ c|date:"j F Y" }}')
+    assert same.render({"a": date(2026, 7, 1), "b": late, "c": None}) == "1 juli 2026|2 november 2026|"
