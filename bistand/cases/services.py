@@ -8,6 +8,7 @@ stores the immutable snapshot.
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Sum
 
 from bistand import rules
 from bistand.cases.models import Application, Calculation, Decision, DeclaredItem, Payment
@@ -34,15 +35,40 @@ def person_history(person_id: int, before_month: date) -> list[str]:
     paid for it (paid amount > 0). A partner who joins brings the months of their earlier households, and
     none of the months before they joined this one (jobbstimulans is personal: SoL 2001:453 4 kap. 1 b §).
     """
-    totals: dict[date, int] = {}
-    for membership in HouseholdMember.objects.filter(person_id=person_id):
-        payments = Payment.objects.filter(case__household_id=membership.household_id, month__lt=before_month)
-        if membership.valid_to is not None:
-            payments = payments.filter(month__lte=membership.valid_to)
-        for month, amount in payments.values_list("month", "amount"):
-            if last_of_month(month) >= membership.valid_from:
-                totals[month] = totals.get(month, 0) + amount
-    return sorted(month_key(m) for m, total in totals.items() if total > 0)
+    return person_histories_for([person_id], before_month).get(person_id, [])
+
+
+def person_histories_for(person_ids, before_month: date) -> dict[int, list[str]]:
+    """person_history for several persons in two queries (a household's adults on one page): person id ->
+    months, for each of `person_ids` (an empty list when none)."""
+    person_ids = list(person_ids)
+    memberships = list(
+        HouseholdMember.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .values_list("person_id", "household_id", "valid_from", "valid_to")
+    )
+    paid: dict[int, dict[date, int]] = {}  # household id -> {month: total paid}
+    if memberships:
+        for household_id, month, total in (
+            Payment.objects.filter(case__household_id__in={m[1] for m in memberships}, month__lt=before_month)
+            .order_by()
+            .values_list("case__household_id", "month")
+            .annotate(total=Sum("amount"))
+        ):
+            months = paid.setdefault(household_id, {})
+            months[month] = months.get(month, 0) + total
+    totals: dict[int, dict[date, int]] = {pid: {} for pid in person_ids}
+    for person_id, household_id, valid_from, valid_to in memberships:
+        months = totals[person_id]
+        for month, amount in paid.get(household_id, {}).items():
+            if valid_to is not None and month > valid_to:
+                continue
+            if last_of_month(month) >= valid_from:
+                months[month] = months.get(month, 0) + amount
+    return {
+        pid: sorted(month_key(m) for m, total in months.items() if total > 0)
+        for pid, months in totals.items()
+    }
 
 
 def previous_surplus(case, month: date) -> tuple[int, date] | None:
@@ -94,7 +120,11 @@ def build_request(application: Application) -> dict:
     month_end = last_of_month(application.month)
     history = assistance_history(case, application.month)
     members = []
-    for membership in household.members_on(month_end):
+    memberships = list(household.members_on(month_end))
+    own_months = person_histories_for(
+        [m.person_id for m in memberships if m.role in ADULT_ROLES], application.month
+    )
+    for membership in memberships:
         member = member_entry(
             person_id=membership.person_id,
             role=membership.role,
@@ -104,7 +134,7 @@ def build_request(application: Application) -> dict:
         if membership.role in ADULT_ROLES:
             # Only where the person's own months differ from the household's (e.g. a partner who joined):
             # for everyone else the household's history is theirs, and the request stays as before.
-            own = person_history(membership.person_id, application.month)
+            own = own_months[membership.person_id]
             if own != history:
                 member["assistance_history"] = own
         members.append(member)

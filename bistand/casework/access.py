@@ -67,8 +67,15 @@ def case_for_request(request, case_id, what: str) -> Case:
     A case the user may not open answers exactly like a missing one (404); the refusal is still written
     to the audit log against the case. `what` says in Swedish what the page shows, e.g. "Akt: tidslinje".
     """
-    staff = staff_for(request.user)
-    case = visible_cases(staff).filter(pk=case_id).first()
+    # staff_required has already read the staff member for this request; reading it again cost a query.
+    staff = getattr(request, "staff", None) or staff_for(request.user)
+    # Every case page's header names the unit and the caseworker, and most read the household: one join.
+    case = (
+        visible_cases(staff)
+        .filter(pk=case_id)
+        .select_related("household", "unit", "caseworker__user")
+        .first()
+    )
     if case is None:
         exists = Case.objects.filter(pk=case_id).first()
         if exists is not None:
@@ -100,6 +107,8 @@ def staff_required(view):
         if staff is None:
             raise PermissionDenied("Ditt konto är inte kopplat till någon medarbetare i Bistånd.")
         request.staff = staff
+        # The page's menu asks for user.staff; it is this row, so it need not be read again.
+        request.user.staff = staff
         return view(request, *args, **kwargs)
 
     return wrapper

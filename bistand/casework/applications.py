@@ -27,7 +27,7 @@ from bistand.cases.services import (
     ADULT_ROLES,
     build_request,
     calculate_application,
-    person_history,
+    person_histories_for,
     previous_surplus,
 )
 from bistand.casework.decisions.labels import kind_label
@@ -342,11 +342,9 @@ class PersonHistory:
 def person_histories(case, month: date) -> list[PersonHistory]:
     """Each adult of the household in `month` with their own months of assistance before it: a partner
     who joined brings the months of their earlier households, or none."""
-    return [
-        PersonHistory(m.person, m.get_role_display(), person_history(m.person_id, month))
-        for m in case.household.members_on(last_of_month(month))
-        if m.role in ADULT_ROLES
-    ]
+    adults = [m for m in case.household.members_on(last_of_month(month)) if m.role in ADULT_ROLES]
+    months = person_histories_for([m.person_id for m in adults], month)
+    return [PersonHistory(m.person, m.get_role_display(), months[m.person_id]) for m in adults]
 
 
 def surplus_to_carry(case, month: date) -> tuple[int, date] | None:

@@ -88,15 +88,23 @@ def set_override_source(source: Callable[[], dict[str, dict[str, Any]]] | None) 
     _override_source = source
 
 
-def rule(rule_id: str) -> ReformRule:
-    base = _BASE[rule_id]
-    changes = (_override_source() if _override_source else {}).get(rule_id) or {}
+def _overrides() -> dict[str, dict[str, Any]]:
+    return _override_source() if _override_source else {}
+
+
+def _with_changes(base: ReformRule, changes: dict[str, Any]) -> ReformRule:
     fields = {k: v for k, v in changes.items() if k in ("status", "legal_basis") and v}
     return replace(base, **fields) if fields else base
 
 
+def rule(rule_id: str) -> ReformRule:
+    return _with_changes(_BASE[rule_id], _overrides().get(rule_id) or {})
+
+
 def all_rules() -> list[ReformRule]:
-    return [rule(rule_id) for rule_id in RULE_IDS]
+    # The stored changes are read once for all the rules, not once per rule (a query each in the system).
+    changes = _overrides()
+    return [_with_changes(_BASE[rule_id], changes.get(rule_id) or {}) for rule_id in RULE_IDS]
 
 
 def source_note(r: ReformRule) -> str:

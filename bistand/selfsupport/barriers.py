@@ -42,16 +42,21 @@ def adults_for_month(case: Case, month: date) -> list[Person]:
     return list(seen.values())
 
 
-def registrations_for_month(case: Case, month: date) -> dict[int, BarrierRegistration]:
+def registrations_for_month(
+    case: Case, month: date, adults: list[Person] | None = None
+) -> dict[int, BarrierRegistration]:
+    """person id -> the barrier registered for `month`, for the adults of the month (`adults` when the
+    caller has already read them with adults_for_month for the same month)."""
     month = first_of_month(month)
-    people = [p.pk for p in adults_for_month(case, month)]
+    people = [p.pk for p in (adults_for_month(case, month) if adults is None else adults)]
     rows = BarrierRegistration.objects.filter(person_id__in=people, month=month)
     return {r.person_id: r for r in rows}
 
 
 def missing_barriers(case: Case, month: date) -> list[Person]:
-    registered = registrations_for_month(case, month)
-    return [p for p in adults_for_month(case, month) if p.pk not in registered]
+    adults = adults_for_month(case, month)
+    registered = registrations_for_month(case, month, adults)
+    return [p for p in adults if p.pk not in registered]
 
 
 def missing_barrier_message(person: Person, month: date) -> str:

@@ -66,11 +66,17 @@ def last_met(cases: Iterable[Case]) -> dict[int, date]:
     return met
 
 
-def not_met_case_ids(cases: Iterable[Case]) -> set[int]:
-    """Open cases whose current caseworker has not met the client since their assignment began."""
+def not_met_case_ids(
+    cases: Iterable[Case], starts: dict[int, date] | None = None, met: dict[int, date] | None = None
+) -> set[int]:
+    """Open cases whose current caseworker has not met the client since their assignment began.
+
+    `starts` and `met` are assignment_starts and last_met of (at least) these cases, for a caller that
+    shows them too and has read them already.
+    """
     cases = [c for c in cases if c.caseworker_id and c.status == CaseStatus.OPEN]
-    starts = assignment_starts(cases)
-    met = last_met(cases)
+    starts = assignment_starts(cases) if starts is None else starts
+    met = last_met(cases) if met is None else met
     return {c.pk for c in cases if c.pk not in met or met[c.pk] < starts[c.pk]}
 
 

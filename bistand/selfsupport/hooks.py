@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -184,7 +184,9 @@ def timeline(case) -> list[TimelineEntry]:
     """Meetings, assessments, plans, follow-ups, barriers, reminders and the closing, in Swedish."""
     base = f"/sjalvforsorjning/arenden/{case.pk}/"
     entries = []
-    for m in Meeting.objects.filter(case=case).prefetch_related("persons", "staff__user"):
+    for m in Meeting.objects.filter(case=case).prefetch_related(
+        "persons", Prefetch("staff", queryset=StaffMember.objects.select_related("user"))
+    ):
         when = timezone.localtime(m.starts_at)
         if m.status == MeetingStatus.BOOKED:
             title = f"{m.get_kind_display()} bokat {when:%Y-%m-%d kl. %H:%M}"
@@ -216,8 +218,10 @@ def timeline(case) -> list[TimelineEntry]:
                 reverse("selfsupport:assessment_detail", args=[case.pk, a.pk]),
             )
         )
-    for p in ActionPlan.objects.filter(case=case).select_related("person").prefetch_related("goals"):
-        goals = len(p.goals.all())
+    for p in (
+        ActionPlan.objects.filter(case=case).select_related("person").annotate(goal_count=Count("goals"))
+    ):
+        goals = p.goal_count
         entries.append(
             TimelineEntry(
                 _at(p.established_on),

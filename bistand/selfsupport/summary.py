@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Count, Q
+
 from bistand.cases.models import CaseStatus
 from bistand.rules.formatting import month_name
 from bistand.rules.months import first_of_month
@@ -54,9 +56,11 @@ def case_summary(case, today: date) -> CaseSummary:
         latest.setdefault(a.person_id, a)
     month = case.applications.order_by("-month").values_list("month", flat=True).first()
     month = first_of_month(month or today)
-    reminders = case.reminders.filter(done_at__isnull=True)
+    reminders = case.reminders.filter(done_at__isnull=True).aggregate(
+        open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
+    )
     return CaseSummary(
-        not_met=is_open and case.pk in continuity.not_met_case_ids([case]),
+        not_met=is_open and case.pk in continuity.not_met_case_ids([case], starts, met),
         assignment_start=starts.get(case.pk),
         last_met=met.get(case.pk),
         next_meeting=meetings.filter(status=MeetingStatus.BOOKED, starts_at__date__gte=today)
@@ -68,6 +72,6 @@ def case_summary(case, today: date) -> CaseSummary:
         barrier_month=month,
         barrier_month_label=month_name(month),
         missing_barriers=missing_barriers(case, month) if is_open else [],
-        open_reminders=reminders.count(),
-        overdue_reminders=reminders.filter(due_on__lt=today).count(),
+        open_reminders=reminders["open"],
+        overdue_reminders=reminders["overdue"],
     )

@@ -3,9 +3,13 @@
 The formatting itself is bistand.rules.formatting (Babel, sv_SE); these filters only accept what a
 template hands them (None, text, numbers, dates)."""
 
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 
 from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils import translation
+from django.utils.formats import date_format
 
 from bistand.cases.models import DecisionOutcome
 from bistand.casework.decisions.labels import kind_label as _kind_label
@@ -13,6 +17,25 @@ from bistand.rules import formatting
 from bistand.rules.months import Month
 
 register = template.Library()
+
+
+@register.filter(expects_localtime=True)
+def long_day(value) -> str:
+    """A date, or a date and time (in local time), as Django's date:"j F Y" writes it: '2 november 2026'.
+
+    A case's timeline has a row for every application, decision, payment and meeting of three years;
+    the days recur from case to case, so each is formatted once per language rather than once per row.
+    """
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        return date_filter(value, "j F Y")
+    return _long_day(value, translation.get_language())
+
+
+@lru_cache(maxsize=4096)
+def _long_day(day: date, language: str | None) -> str:
+    return date_format(day, "j F Y")
 
 
 @register.filter

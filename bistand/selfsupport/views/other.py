@@ -44,7 +44,7 @@ def barriers(request, case_id: int):
     case = open_case(request, case_id, "försörjningshinder")
     month = parse_month(request.GET.get("manad") or request.POST.get("manad"), default_barrier_month(case))
     adults = adults_for_month(case, month)
-    existing = registrations_for_month(case, month)
+    existing = registrations_for_month(case, month, adults)
     back = safe_back(request)
     # A barrier usually stays from one month to the next: start from last month's, to be confirmed.
     earlier = {} if existing else registrations_for_month(case, first_of_month(month - timedelta(days=1)))

@@ -5,8 +5,10 @@ from datetime import date
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from bistand.audit.audit import Actor
 from bistand.cases.codes import EXIT_REASON_BY_CODE
@@ -118,6 +120,18 @@ def absences(request):
     return render(request, "selfsupport/absences.html", context)
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its count, for a list whose count is read together with other figures."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
 @staff_required
 def follow_ups(request):
     """Every active plan on the caseworker's own open cases (the unit's, for a unit manager), by due date."""
@@ -130,13 +144,15 @@ def follow_ups(request):
     plans = active_plans_due(cases).select_related("case__caseworker__user")
     today = timezone.localdate()
     # A unit's plans run into the thousands: the list is shown a page at a time, the counts cover them all.
-    page = Paginator(plans, FOLLOW_UPS_PAGE_SIZE).get_page(request.GET.get("sida"))
+    # Both counts in one query: each pass over the unit's cases checks every household for protection.
+    counts = plans.aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(next_follow_up_due__lt=today)))
+    page = _CountedPaginator(plans, FOLLOW_UPS_PAGE_SIZE, counts["total"]).get_page(request.GET.get("sida"))
     case_ids = {plan.case_id for plan in page}
     if case_ids:
         log_list(request, staff, f"Uppföljningar av genomförandeplaner ({len(case_ids)} ärenden)", case_ids)
     context = {
         "plans": page,
         "today": today,
-        "overdue": plans.filter(next_follow_up_due__lt=today).count(),
+        "overdue": counts["overdue"],
     }
     return render(request, "selfsupport/follow_ups.html", context)
