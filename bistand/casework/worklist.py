@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 
 from bistand.cases.models import Application, Case, CaseStatus
 from bistand.cases.models.application import ApplicationKind, ApplicationStatus
-from bistand.casework import access, decisions, extensions, queue_marks, referrals
+from bistand.casework import access, caseload_figures, decisions, extensions, queue_marks, referrals
 from bistand.organisation.models import Role, StaffMember
 from bistand.people.models import HouseholdMember, MemberRole
 from bistand.rules.municipal import follow_up_targets
@@ -189,7 +189,7 @@ class QueueRows(Sequence):
         self._applications: list[Application] = list(
             Application.objects.filter(case__in=self._cases.values("pk"), status=ApplicationStatus.RECEIVED)
             .select_related("case")
-            .only("pk", "case_id", "month", "kind", "received_at", "status", "case__household_id")
+            .only("pk", "case_id", "month", "kind", "received_at", "status", "version", "case__household_id")
             .order_by("month", "received_at", "case__number", "id")
         )
         self.ids: list[int] = [a.pk for a in self._applications]
@@ -212,11 +212,19 @@ class QueueRows(Sequence):
     def __iter__(self):
         return iter(self[:])
 
-    def counts(self) -> dict[str, int]:
-        """The counts above the queue (_queue_counts); what they work out is reused by the page shown."""
-        counts, changes, marks = _queue_counts(self._applications, self._staff)
-        self._known = (changes, marks)
-        return counts
+    def counts(self, request=None) -> dict[str, int]:
+        """The counts above the queue (_queue_counts); what they work out is reused by the page shown.
+
+        Kept a few minutes per staff member (caseload_figures), and worked out again at once when a
+        waiting application comes, goes or changes."""
+
+        def compute() -> dict[str, int]:
+            counts, changes, marks = _queue_counts(self._applications, self._staff)
+            self._known = (changes, marks)
+            return counts
+
+        waiting = tuple((a.pk, a.version) for a in self._applications)
+        return caseload_figures.kept(request, self._staff, "queue counts", self._today, waiting, compute)
 
 
 def _queue_counts(applications: list[Application], staff) -> tuple[dict[str, int], dict, dict]:
@@ -253,8 +261,9 @@ def handed_to(staff: StaffMember, today: date) -> list:
     return _by_month(rows)
 
 
-def caseworker_start(staff: StaffMember, today: date) -> dict:
-    """The caseworker's lists (built a page at a time by the view) and the counts above them."""
+def caseworker_start(staff: StaffMember, today: date, request=None) -> dict:
+    """The caseworker's lists (built a page at a time by the view) and the counts above them (kept a few
+    minutes for the `request`'s session, see caseload_figures)."""
     cases = access.visible_cases(staff).filter(caseworker=staff)
     rows = CaseRows(cases, staff, today)
     to_decide = QueueRows(cases, staff, today)
@@ -263,7 +272,7 @@ def caseworker_start(staff: StaffMember, today: date) -> dict:
         "rows": rows,
         "to_decide": to_decide,
         "handed_to_me": handed_to(staff, today),
-        **to_decide.counts(),
+        **to_decide.counts(request),
         "caseload": len(rows),
         "protected_count": open_case_counts(staff.units.all(), caseworker=staff)[1].get(staff.pk, 0),
         "cap": caseload_cap(municipality, today),

@@ -242,7 +242,25 @@ from bistand.accounts.config import break_glass_users, oidc_config  # noqa: E402
 
 INSTALLED_APPS += ["axes", "mozilla_django_oidc", "bistand.accounts", "bistand.apitokens"]
 # After authentication: sign out idle or too old sessions; django-axes last (it answers lockouts).
-MIDDLEWARE += ["bistand.accounts.middleware.SessionTimeoutMiddleware", "axes.middleware.AxesMiddleware"]
+MIDDLEWARE += [
+    "bistand.accounts.middleware.SessionTimeoutMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # Inside the session middleware, so the stamp of a change is saved with the session.
+    "bistand.casework.caseload_figures.StampWritesMiddleware",
+]
+
+# Figures over a whole caseload on the start pages (bistand/casework/caseload_figures.py) are kept this
+# many seconds per staff member, and worked out again at once after the staff member's own change. Each
+# process keeps its own; 0 turns the keeping off.
+BISTAND_CASELOAD_FIGURES_SECONDS = ENV.integer("BISTAND_CASELOAD_FIGURES_SECONDS", 300, minimum=0)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "caseload_figures": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "caseload-figures",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+}
 
 # Strong local passwords (only the break-glass accounts have one once single sign-on is on).
 AUTH_PASSWORD_VALIDATORS = [

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bistand.cases.models import Case, Payment
-from bistand.casework import access, extensions
+from bistand.casework import access, caseload_figures, extensions
 from bistand.casework.extensions import Panel, TimelineEntry
 from bistand.people.models import HouseholdMember, Person
 from bistand.reforms import services
@@ -179,7 +179,15 @@ def missing_activity_panel(staff, request):
         return None
     # The panel shows who, not the reason: the rule's own number of months in a row is history enough.
     needed = int(rule.extra.get("consecutive_months", 3))
-    rows = _without_activity(_own_cases(staff), month, history_months=needed, rule=rule)
+    # Every adult of the caseload is checked: kept a few minutes per staff member (caseload_figures).
+    rows = caseload_figures.kept(
+        request,
+        staff,
+        "aktivitetskrav",
+        month,
+        (needed, rule.applies_to(month)),
+        lambda: _without_activity(_own_cases(staff), month, history_months=needed, rule=rule),
+    )
     shown = _with_persons(rows[:PANEL_LIMIT])  # the count covers everyone; only the listed are read
     return Panel(
         title="Aktivitetskrav utan anvisad aktivitet",

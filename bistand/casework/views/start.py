@@ -9,7 +9,7 @@ from bistand.casework.protection_models import ProtectionChange, ProtectionStatu
 from bistand.casework.views.common import render_panels, staff_required
 from bistand.organisation.models import Role
 
-QUEUE_PAGE_SIZE = 50  # applications to decide, oldest first
+QUEUE_PAGE_SIZE = 25  # applications to decide, oldest first: a screenful, the rest a page at a time
 HOUSEHOLDS_PAGE_SIZE = 100  # "Mina hushåll", by case number
 
 
@@ -31,7 +31,7 @@ def start(request):
             case__unit__in=staff.units.all(), status=ProtectionStatus.PENDING
         ).count()
         return render(request, "casework/start_manager.html", {**context, "panels": panels, "today": today})
-    context = worklist.caseworker_start(staff, today)
+    context = worklist.caseworker_start(staff, today, request)
     if (
         staff.role == Role.SENIOR_CASEWORKER
     ):  # also follows the units' caseloads (and decides above delegation)
