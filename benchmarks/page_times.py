@@ -7,7 +7,9 @@ Build a city first, for example the big-city size on PostgreSQL:
     .venv/bin/python benchmarks/page_times.py [--repeat 5]
 
 For each page and user the script prints the median and the worst server time over the repeats (the first,
-cold request is reported apart), the number of queries, and the HTML size. Users are chosen from the data:
+cold request is reported apart), the number of queries, and the HTML size. The start pages keep their
+caseload-wide figures a few minutes (bistand/casework/caseload_figures.py): the repeats show a repeat
+visit, the cold column the first one; BISTAND_CASELOAD_FIGURES_SECONDS=0 measures every visit as a first. Users are chosen from the data:
 the caseworker with the most open cases, a senior caseworker, a unit manager, and the analyst.
 Targets (two cores, PostgreSQL, 20 000 households): caseworker pages under 150 ms, statistics pages under
 500 ms, and the start page's query count independent of the caseload.
