@@ -98,6 +98,7 @@ def flow(browser, site):
 
     # The caseworker sees that it waits for the other adult's signature.
     staff = sign_in(browser, site, "handlaggare")
+    staff.get_by_role("link", name="Mina hushåll", exact=True).click()
     expect(staff.get_by_text("E-tjänst: väntar på underskrift").first).to_be_visible()
 
     # The co-applicant signs with their own login: the application is sent.
