@@ -138,6 +138,7 @@ def main_pages(django_db_blocker, site, browser):
     return {
         "handlaggare": [
             *work,
+            ("mina-hushall", "/mina-hushall/"),
             ("att-besluta", queued),
             ("manadsrapport", "/statistik/manadsrapport/"),
             ("franvaro", "/sjalvforsorjning/franvaro/"),
