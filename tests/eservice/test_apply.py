@@ -62,10 +62,10 @@ def test_recurring_nothing_changed_signed_by_both_goes_to_the_queue_with_its_cal
     page = client.get(f"/mina-sidor/ansokan/{draft.pk}/").content.decode()
     assert "Väntar på underskrift" in page and "Bo Berg" in page
 
-    # The caseworker sees that it waits for a signature.
+    # The caseworker sees that it waits for a signature, on the list of her households.
     staff = client.__class__()
     staff.force_login(world.worker.user)
-    assert "E-tjänst: väntar på underskrift" in staff.get("/").content.decode()
+    assert "E-tjänst: väntar på underskrift" in staff.get("/mina-hushall/").content.decode()
 
     # Bo signs with his own login: submitted, registered as an e-service application, calculated.
     resident_login(client, world.bo)
